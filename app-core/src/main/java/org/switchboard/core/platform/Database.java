@@ -1,0 +1,32 @@
+package org.switchboard.core.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The application's one datasource. Values come from MicroProfile Config (environment variables
+ * SWITCHBOARD_DB_URL, SWITCHBOARD_DB_USER, SWITCHBOARD_DB_PASSWORD) through Payara's variable
+ * substitution, so the same EAR runs on the embedded MariaDB and on an external MySQL 8.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${MPCONFIG=switchboard.db.url}",
+        user = "${MPCONFIG=switchboard.db.user}",
+        password = "${MPCONFIG=switchboard.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 64,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit",
+            "fish.payara.fail-all-connections=true",
+            "rewriteBatchedStatements=true",
+            "cachePrepStmts=true",
+            "useServerPrepStmts=false",
+            "connectionTimeZone=UTC",
+            "forceConnectionTimeZoneToSession=true"
+        })
+@Singleton
+public class Database {
+    public static final String JNDI_NAME = "java:app/jdbc/switchboard";
+}

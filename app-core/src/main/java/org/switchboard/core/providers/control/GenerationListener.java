@@ -1,0 +1,18 @@
+package org.switchboard.core.providers.control;
+
+import org.switchboard.core.providers.entity.ProviderFailure;
+import org.switchboard.core.providers.entity.Usage;
+
+/**
+ * Receives one generation's normalized events, in order, from whatever thread the provider uses.
+ * Exactly one of {@link #onComplete()} or {@link #onError(ProviderFailure)} ends every generation.
+ */
+public interface GenerationListener {
+    void onDelta(String text);
+
+    void onUsage(Usage usage);
+
+    void onComplete();
+
+    void onError(ProviderFailure failure);
+}

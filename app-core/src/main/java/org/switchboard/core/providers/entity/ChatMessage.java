@@ -1,0 +1,4 @@
+package org.switchboard.core.providers.entity;
+
+/** One message of the conversation sent to a provider. */
+public record ChatMessage(String role, String content) {}

@@ -1,0 +1,121 @@
+package org.switchboard.core.runs.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.switchboard.core.providers.control.Generation;
+import org.switchboard.core.providers.entity.Usage;
+import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.Run;
+import org.switchboard.core.runs.entity.RunStatus;
+
+/**
+ * A run that is generating on this instance: hands out seqs, keeps the events that are already durable
+ * for late subscribers, and fans them out live. Subscribing replays then attaches under one lock, so a
+ * subscriber sees every seq after its cursor exactly once.
+ */
+public final class LiveRun {
+    private final long id;
+    private final String tenantId;
+    private final String ownerId;
+    private final List<LogEntry> published = new ArrayList<>();
+    private final List<RunSubscriber> subscribers = new ArrayList<>();
+    private final StringBuilder output = new StringBuilder();
+    private final CompletableFuture<LogEntry> terminal = new CompletableFuture<>();
+    private int lastSeq;
+    private volatile Generation generation;
+    private Usage usage;
+
+    LiveRun(Run run) {
+        this.id = run.id();
+        this.tenantId = run.tenantId();
+        this.ownerId = run.ownerId();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    /** Completes with the terminal event once it is durable. */
+    public CompletableFuture<LogEntry> terminal() {
+        return terminal;
+    }
+
+    public synchronized String output() {
+        return output.toString();
+    }
+
+    public synchronized Usage usage() {
+        return usage;
+    }
+
+    /** Replays the durable events after {@code afterSeq}, then delivers new ones as they become durable. */
+    public synchronized Subscription subscribe(int afterSeq, RunSubscriber subscriber) {
+        for (LogEntry entry : published) {
+            if (entry.seq() > afterSeq) {
+                subscriber.onEvent(entry);
+            }
+        }
+        if (!terminal.isDone()) {
+            subscribers.add(subscriber);
+        }
+        return () -> unsubscribe(subscriber);
+    }
+
+    synchronized LogEntry next(org.switchboard.core.runs.entity.EventType type, String data) {
+        return new LogEntry(id, ++lastSeq, type, data);
+    }
+
+    synchronized void recordDelta(String text) {
+        output.append(text);
+    }
+
+    synchronized void recordUsage(Usage usage) {
+        this.usage = usage;
+    }
+
+    void attach(Generation generation) {
+        this.generation = generation;
+    }
+
+    /** Stops the upstream call; the run's terminal event is appended by whoever cancels. */
+    void stopGeneration() {
+        Generation current = generation;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    synchronized void publish(LogEntry entry) {
+        published.add(entry);
+        for (RunSubscriber subscriber : List.copyOf(subscribers)) {
+            subscriber.onEvent(entry);
+        }
+        if (entry.type().isTerminal()) {
+            subscribers.clear();
+            terminal.complete(entry);
+        }
+    }
+
+    private synchronized void unsubscribe(RunSubscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    /** Detaches a subscriber; the run goes on. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** What the terminal event does to the run row. */
+    record Termination(RunStatus status, String reason, Usage usage) {}
+}

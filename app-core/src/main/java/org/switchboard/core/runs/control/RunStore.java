@@ -1,0 +1,126 @@
+package org.switchboard.core.runs.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.switchboard.core.runs.entity.EventType;
+import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.Run;
+import org.switchboard.core.runs.entity.RunEvent;
+import org.switchboard.core.runs.entity.RunStatus;
+
+/**
+ * The run engine's durable writes. Each method is its own transaction: the engine runs on background
+ * threads, outside any request's transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RunStore {
+    @PersistenceContext
+    EntityManager em;
+
+    public void create(Run run) {
+        em.persist(run);
+    }
+
+    /** Appends a batch of events (of any runs) and applies the terminations it carries, in one commit. */
+    public void append(List<RunLog.Pending> batch) {
+        for (RunLog.Pending pending : batch) {
+            em.persist(new RunEvent(pending.run().tenantId(), pending.entry()));
+        }
+        em.flush();
+        for (RunLog.Pending pending : batch) {
+            LiveRun.Termination end = pending.termination();
+            if (end != null) {
+                em.createQuery("UPDATE Run r SET r.status = :status, r.statusReason = :reason, r.lastSeq = :seq,"
+                                + " r.inputTokens = :in, r.outputTokens = :out, r.usageEstimated = :est,"
+                                + " r.endedAt = :now, r.leaseOwner = NULL, r.leaseExpiresAt = NULL"
+                                + " WHERE r.id = :id")
+                        .setParameter("status", end.status())
+                        .setParameter("reason", end.reason())
+                        .setParameter("seq", pending.entry().seq())
+                        .setParameter(
+                                "in", end.usage() == null ? null : end.usage().inputTokens())
+                        .setParameter(
+                                "out", end.usage() == null ? null : end.usage().outputTokens())
+                        .setParameter("est", end.usage() != null && end.usage().estimated())
+                        .setParameter("now", Instant.now())
+                        .setParameter("id", pending.entry().runId())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /** Renews the leases of the runs this instance is generating. */
+    public int renewLeases(Collection<Long> runIds, String owner, Instant until) {
+        if (runIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE Run r SET r.leaseExpiresAt = :until"
+                        + " WHERE r.id IN :ids AND r.leaseOwner = :owner AND r.status = :running")
+                .setParameter("until", until)
+                .setParameter("ids", runIds)
+                .setParameter("owner", owner)
+                .setParameter("running", RunStatus.RUNNING)
+                .executeUpdate();
+    }
+
+    public List<Long> expiredLeases(Instant now, int limit) {
+        return em.createQuery(
+                        "SELECT r.id FROM Run r WHERE r.status = :running AND r.leaseExpiresAt < :now", Long.class)
+                .setParameter("running", RunStatus.RUNNING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Ends a run whose lease expired as {@code incomplete}, appending its terminal {@code error} event after
+     * the last durable one. Returns false if the run was renewed or ended meanwhile.
+     */
+    public boolean endExpired(long runId, Instant now) {
+        Run run = em.find(Run.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.status() != RunStatus.RUNNING || !run.leaseExpired(now)) {
+            return false;
+        }
+        int seq = maxSeq(runId) + 1;
+        String reason = "The instance generating this run stopped (lease expired); the output is partial";
+        String data = EventData.error("lease-expired", "Run interrupted", reason, RunStatus.INCOMPLETE);
+        em.persist(new RunEvent(run.tenantId(), new LogEntry(runId, seq, EventType.ERROR, data)));
+        run.end(RunStatus.INCOMPLETE, reason, seq, now);
+        return true;
+    }
+
+    public Run find(long runId) {
+        return em.find(Run.class, runId);
+    }
+
+    public List<LogEntry> events(long runId, int afterSeq) {
+        return em.createQuery(
+                        "SELECT e FROM RunEvent e WHERE e.runId = :id AND e.seq > :after ORDER BY e.seq",
+                        RunEvent.class)
+                .setParameter("id", runId)
+                .setParameter("after", afterSeq)
+                .getResultStream()
+                .map(RunEvent::toEntry)
+                .toList();
+    }
+
+    public List<Run> recent(int limit) {
+        return em.createQuery("SELECT r FROM Run r ORDER BY r.id DESC", Run.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private int maxSeq(long runId) {
+        Integer max = em.createQuery("SELECT MAX(e.seq) FROM RunEvent e WHERE e.runId = :id", Integer.class)
+                .setParameter("id", runId)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+}

@@ -1,0 +1,146 @@
+package org.switchboard.core.runs.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.switchboard.core.providers.entity.Usage;
+
+/** A generation and its state; mirrors table {@code runs}. */
+@Entity
+@Table(name = "runs")
+public class Run {
+    @Id
+    private long id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(name = "owner_id", nullable = false, updatable = false)
+    private String ownerId;
+
+    @Column(nullable = false, updatable = false)
+    private String model;
+
+    @Enumerated(EnumType.STRING)
+    private RunStatus status;
+
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(nullable = false, updatable = false)
+    private String request;
+
+    @Column(name = "input_tokens")
+    private Integer inputTokens;
+
+    @Column(name = "output_tokens")
+    private Integer outputTokens;
+
+    @Column(name = "usage_estimated")
+    private boolean usageEstimated;
+
+    @Column(name = "last_seq")
+    private int lastSeq;
+
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+
+    @Column(name = "lease_expires_at")
+    private Instant leaseExpiresAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Version
+    private long version;
+
+    protected Run() {}
+
+    /** A run that starts at once on this instance, under a lease it must keep renewing. */
+    public static Run running(
+            long id,
+            String tenantId,
+            String ownerId,
+            String model,
+            String request,
+            String leaseOwner,
+            Instant leaseEnd) {
+        Run run = new Run();
+        run.id = id;
+        run.tenantId = tenantId;
+        run.ownerId = ownerId;
+        run.model = model;
+        run.request = request;
+        run.status = RunStatus.RUNNING;
+        run.createdAt = Instant.now();
+        run.startedAt = run.createdAt;
+        run.leaseOwner = leaseOwner;
+        run.leaseExpiresAt = leaseEnd;
+        return run;
+    }
+
+    public boolean leaseExpired(Instant now) {
+        return leaseExpiresAt != null && leaseExpiresAt.isBefore(now);
+    }
+
+    /** Ends the run with its terminal event at {@code seq}; the lease is released. */
+    public void end(RunStatus finalStatus, String reason, int seq, Instant now) {
+        status = finalStatus;
+        statusReason = reason;
+        lastSeq = seq;
+        endedAt = now;
+        leaseOwner = null;
+        leaseExpiresAt = null;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Usage usage() {
+        return inputTokens == null ? null : new Usage(inputTokens, outputTokens, usageEstimated);
+    }
+
+    public int lastSeq() {
+        return lastSeq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+}

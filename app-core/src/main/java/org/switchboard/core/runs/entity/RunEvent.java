@@ -1,0 +1,67 @@
+package org.switchboard.core.runs.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One persisted event of a run's log; mirrors table {@code run_events}. Never updated. */
+@Entity
+@Table(name = "run_events")
+@IdClass(RunEvent.Key.class)
+public class RunEvent {
+    @Id
+    @Column(name = "run_id")
+    private long runId;
+
+    @Id
+    private int seq;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Enumerated(EnumType.STRING)
+    private EventType type;
+
+    @Column(nullable = false)
+    private String data;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected RunEvent() {}
+
+    public RunEvent(String tenantId, LogEntry entry) {
+        this.runId = entry.runId();
+        this.seq = entry.seq();
+        this.tenantId = tenantId;
+        this.type = entry.type();
+        this.data = entry.data();
+        this.createdAt = Instant.now();
+    }
+
+    public LogEntry toEntry() {
+        return new LogEntry(runId, seq, type, data);
+    }
+
+    /** Composite key (run, seq). */
+    public static class Key implements Serializable {
+        private long runId;
+        private int seq;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.runId == runId && key.seq == seq;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(runId) * 31 + seq;
+        }
+    }
+}

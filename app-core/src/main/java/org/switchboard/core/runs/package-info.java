@@ -1,0 +1,9 @@
+/**
+ * Runs: every LLM request is a server-side generation with an append-only event log (seq 1, 2, 3 ...).
+ *
+ * <p>Invariants: an event is published to live subscribers only after the batch that holds it is committed,
+ * so anything a client has seen survives a crash of the app server; seqs of a run have no gap and no
+ * duplicate; every run ends with exactly one terminal event ({@code done} or {@code error}); a run whose
+ * instance died is ended {@code incomplete} by the lease reaper, so nothing stays {@code running} forever.
+ */
+package org.switchboard.core.runs;

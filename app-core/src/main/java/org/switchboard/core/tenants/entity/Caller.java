@@ -1,0 +1,19 @@
+package org.switchboard.core.tenants.entity;
+
+import java.util.Objects;
+import java.util.Set;
+
+/** The authenticated principal of a request: a user of one tenant, with roles. */
+public record Caller(String tenant, String user, Set<String> roles) {
+    public static final String ADMIN_ROLE = "admin";
+
+    public Caller {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(user, "user");
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(ADMIN_ROLE);
+    }
+}

@@ -1,0 +1,34 @@
+package org.switchboard.web.openai;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.switchboard.core.providers.boundary.Models;
+
+/** {@code GET /v1/models} in OpenAI's list format. */
+@Path("v1/models")
+public class ModelsResource {
+    @Inject
+    Models models;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String list() {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        models.list()
+                .forEach(model -> data.add(Json.createObjectBuilder()
+                        .add("id", model.id())
+                        .add("object", "model")
+                        .add("created", 0)
+                        .add("owned_by", model.ownedBy())));
+        return Json.createObjectBuilder()
+                .add("object", "list")
+                .add("data", data)
+                .build()
+                .toString();
+    }
+}

@@ -1,0 +1,28 @@
+package org.switchboard.web.openai;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.HashMap;
+import java.util.Map;
+import org.switchboard.core.providers.control.SimulatorScript;
+
+/**
+ * The documented request headers that script the simulator provider: {@code X-Simulator-Tokens},
+ * {@code X-Simulator-Delay-Ms}, {@code X-Simulator-Latency-Ms}, {@code X-Simulator-Fault}
+ * ({@code error|cut|stall|malformed}) and {@code X-Simulator-Fault-After}. Other providers ignore them.
+ */
+final class SimulatorHeaders {
+    private static final String[] NAMES = {"tokens", "delay-ms", "latency-ms", "fault", "fault-after"};
+
+    private SimulatorHeaders() {}
+
+    static Map<String, String> hints(HttpHeaders headers) {
+        Map<String, String> hints = new HashMap<>();
+        for (String name : NAMES) {
+            String value = headers.getHeaderString("X-Simulator-" + name);
+            if (value != null) {
+                hints.put(SimulatorScript.HINT_PREFIX + name, value);
+            }
+        }
+        return hints;
+    }
+}

