@@ -25,7 +25,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
+    /** Starts with the password generated on first start and kept beside the data. */
     public static EmbeddedDatabase start(Path home, int port) throws IOException {
+        Path base = home.resolve("mariadb");
+        Files.createDirectories(base);
+        return start(home, port, Secrets.loadOrCreate(base.resolve("password")));
+    }
+
+    /** Starts with a password chosen by the caller (the test suite's throw-away database). */
+    public static EmbeddedDatabase start(Path home, int port, String password) throws IOException {
         Path base = home.resolve("mariadb");
         Files.createDirectories(base);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -42,7 +50,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        String password = Secrets.loadOrCreate(base.resolve("password"));
         try {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
@@ -57,8 +64,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Loopback only, so without TLS: MariaDB 11.4 offers TLS with a self-generated certificate, and the
+     * handshake from inside Payara's JVM breaks ("Broken pipe"). An external database's URL chooses its own
+     * {@code sslMode}.
+     */
     public String jdbcUrl() {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + NAME;
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + NAME + "?sslMode=DISABLED";
     }
 
     public String user() {
