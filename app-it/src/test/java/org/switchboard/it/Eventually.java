@@ -9,9 +9,17 @@ final class Eventually {
 
     static void within(Duration timeout, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+        RuntimeException lastFailure = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                lastFailure = e; // not there yet (a server still starting, say): look again
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
+                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what, lastFailure);
             }
             try {
                 Thread.sleep(100);

@@ -17,25 +17,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.glassfish.jersey.server.ChunkedOutput;
 import org.switchboard.core.runs.boundary.Runs;
-import org.switchboard.core.runs.control.LiveRun;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RunView;
+import org.switchboard.core.tenants.entity.Caller;
+import org.switchboard.web.platform.EventStreams;
 import org.switchboard.web.platform.JsonBodies;
 import org.switchboard.web.platform.Problems;
 import org.switchboard.web.platform.RequestAttributes;
+import org.switchboard.web.platform.SimulatorHeaders;
+import org.switchboard.web.runs.RunAwaiter;
 import org.switchboard.web.security.Callers;
 
 /**
- * {@code POST /v1/chat/completions}, streaming or not. The request thread is released at once: a stream
- * is relayed by the run's log writer into a chunked response, a non-streamed answer is resumed when the run
- * ends, or becomes {@code 202 Accepted} pointing at the run when it outlives the sync deadline.
+ * {@code POST /v1/chat/completions}, streaming or not, on the run engine: the completion is a queued run,
+ * and this request only follows it. The request thread is released at once; a client that loses its stream
+ * can reattach through {@code /api/v1/runs/{X-Run-Id}/events}.
  */
 @Path("v1/chat/completions")
 public class ChatCompletionsResource {
@@ -45,8 +44,10 @@ public class ChatCompletionsResource {
     Runs runs;
 
     @Inject
-    @ConfigProperty(name = "switchboard.runs.sync-deadline")
-    Duration syncDeadline;
+    EventStreams streams;
+
+    @Inject
+    RunAwaiter awaiter;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,28 +60,24 @@ public class ChatCompletionsResource {
             @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
         var request = ChatCompletionRequest.from(json, SimulatorHeaders.hints(headers));
-        LiveRun run = runs.start(Callers.of(security), request.chat(), json.toString());
+        Caller caller = Callers.of(security);
+        RunView run = runs.submit(caller, request.chat(), null);
+        String runId = Long.toString(run.id());
         http.setAttribute(RequestAttributes.RUN_ID, run.id());
         String requestId = (String) http.getAttribute(RequestAttributes.REQUEST_ID);
         long created = Instant.now().getEpochSecond();
+        String model = request.chat().model();
         if (request.stream()) {
-            var out = new ChunkedOutput<String>(String.class);
-            run.subscribe(0, new OpenAiStream(out, run.id(), request.chat().model(), created, request.includeUsage()));
-            async.resume(Response.ok(out, MediaType.SERVER_SENT_EVENTS_TYPE)
-                    .header("Cache-Control", "no-cache, no-transform")
-                    .header("X-Accel-Buffering", "no")
-                    .build());
+            var out = streams.open();
+            runs.follow(
+                    caller, runId, 0, new OpenAiStream(streams, out, run.id(), model, created, request.includeUsage()));
+            async.resume(EventStreams.response(out));
             return;
         }
-        run.terminal()
-                .orTimeout(syncDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((end, timeout) -> async.resume(
-                        end == null
-                                ? accepted(run)
-                                : answer(run, end, request.chat().model(), created, requestId)));
+        awaiter.await(caller, runId, async, end -> answer(runs.find(caller, runId), end, model, created, requestId));
     }
 
-    private static Response answer(LiveRun run, LogEntry end, String model, long created, String requestId) {
+    private static Response answer(RunView run, LogEntry end, String model, long created, String requestId) {
         if (end.type() == EventType.ERROR) {
             JsonObject problem = Json.createReader(new StringReader(end.data())).readObject();
             String type = problem.getString("type").replace(PROBLEM_URN, "");
@@ -111,20 +108,6 @@ public class ChatCompletionsResource {
                                 .add("total_tokens", usage.inputTokens() + usage.outputTokens()))
                 .build();
         return Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE)
-                .build();
-    }
-
-    /** The run outlived the sync deadline: point the client at it instead of timing out. */
-    private static Response accepted(LiveRun run) {
-        String id = Long.toString(run.id());
-        return Response.accepted(Json.createObjectBuilder()
-                        .add("id", id)
-                        .add("status", "running")
-                        .build()
-                        .toString())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .location(URI.create("/api/v1/runs/" + id))
-                .header("Retry-After", "2")
                 .build();
     }
 }

@@ -2,11 +2,11 @@ package org.switchboard.web.openai;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import org.glassfish.jersey.server.ChunkedOutput;
 import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.web.platform.EventStreams;
 
 /**
  * Relays a run's events to one client in OpenAI's streaming dialect: {@code data: <chunk>} lines, a final
@@ -15,13 +15,21 @@ import org.switchboard.core.runs.entity.LogEntry;
  * A client that goes away only stops its own relay: the run goes on.
  */
 final class OpenAiStream implements RunSubscriber {
+    private final EventStreams streams;
     private final ChunkedOutput<String> out;
     private final String head;
     private final boolean includeUsage;
     private JsonObject usage;
     private boolean gone;
 
-    OpenAiStream(ChunkedOutput<String> out, long runId, String model, long created, boolean includeUsage) {
+    OpenAiStream(
+            EventStreams streams,
+            ChunkedOutput<String> out,
+            long runId,
+            String model,
+            long created,
+            boolean includeUsage) {
+        this.streams = streams;
         this.out = out;
         this.includeUsage = includeUsage;
         this.head = "data: {\"id\":\"chatcmpl-" + runId + "\",\"object\":\"chat.completion.chunk\",\"created\":"
@@ -68,22 +76,12 @@ final class OpenAiStream implements RunSubscriber {
     }
 
     private void send(String frame) {
-        if (gone) {
-            return;
-        }
-        try {
-            out.write(frame);
-        } catch (IOException | IllegalStateException e) {
-            gone = true; // the client left; the run is not cancelled by a disconnect
-        }
+        // A client that left only loses its own relay; a disconnect never cancels the run.
+        gone = gone || !streams.write(out, frame);
     }
 
     private void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            gone = true;
-        }
+        streams.close(out);
     }
 
     private static JsonObject parse(String json) {

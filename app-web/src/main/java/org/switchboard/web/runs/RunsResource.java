@@ -1,56 +1,217 @@
 package org.switchboard.web.runs;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import org.switchboard.core.idempotency.boundary.IdempotencyKeys;
+import org.switchboard.core.idempotency.entity.StoredAnswer;
+import org.switchboard.core.platform.InvalidInput;
+import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.RunView;
+import org.switchboard.core.tenants.entity.Caller;
+import org.switchboard.core.webhooks.boundary.Webhooks;
+import org.switchboard.web.platform.ChatRequestJson;
+import org.switchboard.web.platform.EventStreams;
+import org.switchboard.web.platform.JsonBodies;
+import org.switchboard.web.platform.RequestAttributes;
+import org.switchboard.web.platform.SimulatorHeaders;
 import org.switchboard.web.security.Callers;
 
-/** {@code /api/v1/runs}: the native view of runs. Ids are strings in JSON. */
+/**
+ * {@code POST /api/v1/runs}: submit a run, answered as a stream ({@code mode=stream}), at once with
+ * {@code 202} ({@code mode=async}) or with the result ({@code mode=sync}, the default; {@code 202} if the run
+ * outlives the sync deadline). {@code Idempotency-Key} makes a submission safe to repeat.
+ */
 @Path("api/v1/runs")
 public class RunsResource {
     @Inject
     Runs runs;
 
+    @Inject
+    IdempotencyKeys keys;
+
+    @Inject
+    Webhooks webhooks;
+
+    @Inject
+    EventStreams streams;
+
+    @Inject
+    RunAwaiter awaiter;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    public void create(
+            InputStream body,
+            @HeaderParam("Idempotency-Key") String key,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http,
+            @Suspended AsyncResponse async) {
+        JsonObject json = JsonBodies.readObject(body);
+        SubmitMode mode = SubmitMode.of(json.get("mode") instanceof JsonString s ? s.getString() : null);
+        String callback = json.get("callback_url") instanceof JsonString s ? s.getString() : null;
+        if (callback != null) {
+            webhooks.validateCallback(callback);
+        }
+        var hints = SimulatorHeaders.hints(headers);
+        ChatRequest chat = ChatRequestJson.parse(json, hints);
+        Caller caller = Callers.of(security);
+        var idempotency = IdempotentSubmission.of(keys, caller, key, json, hints);
+        Optional<StoredAnswer> earlier = idempotency.begin();
+        if (earlier.isPresent()) {
+            replay(caller, earlier.get(), mode, http, async);
+            return;
+        }
+        RunView run;
+        try {
+            run = runs.submit(caller, chat, callback);
+        } catch (RuntimeException e) {
+            idempotency.abandon();
+            throw e;
+        }
+        String runId = Long.toString(run.id());
+        http.setAttribute(RequestAttributes.RUN_ID, run.id());
+        switch (mode) {
+            case STREAM -> {
+                idempotency.answered(run.id(), 200, RunJson.of(run).toString());
+                stream(caller, runId, 0, async);
+            }
+            case ASYNC -> {
+                Response accepted = accepted(run);
+                idempotency.answered(run.id(), 202, (String) accepted.getEntity());
+                async.resume(accepted);
+            }
+            case SYNC -> awaiter.await(caller, runId, end -> ok(runs.snapshot(caller, runId)))
+                    .whenComplete((response, failure) -> {
+                        if (failure == null) {
+                            idempotency.answered(run.id(), response.getStatus(), (String) response.getEntity());
+                        }
+                        async.resume(failure == null ? response : failure);
+                    });
+        }
+    }
+
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public String get(@PathParam("id") String id, @Context SecurityContext security) {
-        return json(runs.find(Callers.of(security), id));
+    public void get(
+            @PathParam("id") String id,
+            @QueryParam("after") String after,
+            @QueryParam("wait") String wait,
+            @Context SecurityContext security,
+            @Suspended AsyncResponse async) {
+        Caller caller = Callers.of(security);
+        if (after == null) {
+            async.resume(withRetryAfter(RunJson.of(runs.snapshot(caller, id))));
+            return;
+        }
+        new LongPoll(runs, caller, id, Cursor.parse(after, "after"), LongPoll.waitSeconds(wait)).answer(async);
     }
 
-    private static String json(RunView run) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", Long.toString(run.id()))
-                .add("object", "run")
-                .add("status", run.status().wireName())
-                .add("model", run.model())
-                .add("owner", run.ownerId())
-                .add("created_at", run.createdAt().toString())
-                .add("output", run.output())
-                .add("last_seq", run.lastSeq());
-        if (run.endedAt() != null) {
-            json.add("ended_at", run.endedAt().toString());
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(
+            @PathParam("id") String id,
+            @QueryParam("after") String after,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SecurityContext security,
+            @Suspended AsyncResponse async) {
+        int cursor = lastEventId != null ? Cursor.parse(lastEventId, "Last-Event-ID") : Cursor.parse(after, "after");
+        stream(Callers.of(security), id, cursor, async);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public void cancel(@PathParam("id") String id, @Context SecurityContext security, @Suspended AsyncResponse async) {
+        Caller caller = Callers.of(security);
+        runs.cancel(caller, id);
+        awaiter.await(caller, id, async, end -> ok(runs.snapshot(caller, id)));
+    }
+
+    private void stream(Caller caller, String runId, int after, AsyncResponse async) {
+        var out = streams.open();
+        runs.follow(caller, runId, after, new NativeEventStream(streams, out));
+        async.resume(EventStreams.response(out));
+    }
+
+    private void replay(
+            Caller caller, StoredAnswer answer, SubmitMode mode, HttpServletRequest http, AsyncResponse async) {
+        String runId = Long.toString(answer.runId());
+        http.setAttribute(RequestAttributes.RUN_ID, answer.runId());
+        if (mode == SubmitMode.STREAM) {
+            stream(caller, runId, 0, async);
+            return;
         }
-        if (run.statusReason() != null) {
-            json.add("status_reason", run.statusReason());
+        async.resume(Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(answer.body())
+                .location(URI.create("/api/v1/runs/" + runId))
+                .header("Idempotent-Replayed", "true")
+                .build());
+    }
+
+    private static Response ok(org.switchboard.core.runs.entity.RunSnapshot snapshot) {
+        return withRetryAfter(RunJson.of(snapshot));
+    }
+
+    static Response withRetryAfter(JsonObject run) {
+        Response.ResponseBuilder answer = Response.ok(run.toString(), MediaType.APPLICATION_JSON_TYPE);
+        String status = run.getString("status");
+        if (status.equals("queued") || status.equals("running")) {
+            answer.header("Retry-After", "1");
         }
-        if (run.usage() != null) {
-            json.add(
-                    "usage",
-                    Json.createObjectBuilder()
-                            .add("input_tokens", run.usage().inputTokens())
-                            .add("output_tokens", run.usage().outputTokens())
-                            .add("estimated", run.usage().estimated()));
+        return answer.build();
+    }
+
+    private static Response accepted(RunView run) {
+        return Response.accepted(RunJson.of(run).toString())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .location(URI.create("/api/v1/runs/" + run.id()))
+                .header("Retry-After", "1")
+                .build();
+    }
+
+    /** Parses a seq cursor ({@code after}, {@code Last-Event-ID}): absent is 0, anything but a whole number is 400. */
+    static final class Cursor {
+        private Cursor() {}
+
+        static int parse(String value, String name) {
+            if (value == null || value.isBlank()) {
+                return 0;
+            }
+            try {
+                int seq = Integer.parseInt(value.trim());
+                if (seq >= 0) {
+                    return seq;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidInput("invalid-cursor", "'" + name + "' must be a seq: a whole number of 0 or more");
         }
-        return json.build().toString();
     }
 }

@@ -6,30 +6,36 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.Ids;
-import org.switchboard.core.platform.InstanceName;
 import org.switchboard.core.providers.boundary.ModelNotFound;
-import org.switchboard.core.providers.control.ChatProvider;
 import org.switchboard.core.providers.control.ProviderRegistry;
 import org.switchboard.core.providers.entity.ChatRequest;
-import org.switchboard.core.runs.control.LeaseKeeper;
 import org.switchboard.core.runs.control.LiveRun;
 import org.switchboard.core.runs.control.LiveRuns;
-import org.switchboard.core.runs.control.RunEngine;
+import org.switchboard.core.runs.control.RequestCodec;
+import org.switchboard.core.runs.control.RunDispatcher;
+import org.switchboard.core.runs.control.RunFeed;
 import org.switchboard.core.runs.control.RunStore;
+import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
+import org.switchboard.core.runs.entity.RunSnapshot;
+import org.switchboard.core.runs.entity.RunStatus;
 import org.switchboard.core.runs.entity.RunView;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
- * Starts runs and shows them to their owners. Every read is scoped to the caller: another tenant's run,
- * or another user's run for a non-admin, is reported exactly like a run that does not exist.
+ * Submits runs, shows and follows them, cancels them. Every access is scoped to the caller: another
+ * tenant's run, or another user's run for a non-admin, is reported exactly like a run that does not exist.
+ * A run that ended longer ago than the retention period answers {@link RunGone}.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the engine commits on its own threads
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each store call commits on its own
 public class Runs {
     @Inject
     ProviderRegistry providers;
@@ -38,44 +44,96 @@ public class Runs {
     RunStore store;
 
     @Inject
-    RunEngine engine;
+    RunDispatcher dispatcher;
+
+    @Inject
+    RunFeed feed;
 
     @Inject
     LiveRuns live;
 
     @Inject
-    LeaseKeeper leases;
+    jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
 
-    /** Records the run and starts generating; returns at once with the live run to follow. */
-    public LiveRun start(Caller caller, ChatRequest request, String requestJson) {
-        ChatProvider provider =
-                providers.providerFor(request.model()).orElseThrow(() -> new ModelNotFound(request.model()));
-        provider.validate(request);
-        Run run = Run.running(
-                Ids.next(),
-                caller.tenant(),
-                caller.user(),
-                request.model(),
-                requestJson,
-                InstanceName.VALUE,
-                leases.leaseEnd());
+    @Inject
+    @ConfigProperty(name = "switchboard.runs.retention")
+    Duration retention;
+
+    /** Records the run as queued and wakes a worker; returns at once. */
+    public RunView submit(Caller caller, ChatRequest request, String callbackUrl) {
+        providers
+                .providerFor(request.model())
+                .orElseThrow(() -> new ModelNotFound(request.model()))
+                .validate(request);
+        Run run = Run.queued(
+                Ids.next(), caller.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
         store.create(run);
-        return engine.start(run, request, provider);
+        dispatcher.wake();
+        return view(run, "", 0);
     }
 
+    /** The run with its output so far; output and {@code lastSeq} come from one read of the log. */
     public RunView find(Caller caller, String id) {
+        return snapshot(caller, id).run();
+    }
+
+    /** The run and every durable event of its log, read together. */
+    public RunSnapshot snapshot(Caller caller, String id) {
+        Run run = visible(caller, id);
+        List<LogEntry> events = store.events(run.id(), 0);
+        StringBuilder output = new StringBuilder();
+        for (LogEntry entry : events) {
+            if (entry.type() == EventType.DELTA) {
+                try (var reader = Json.createReader(new StringReader(entry.data()))) {
+                    output.append(reader.readObject().getString("text"));
+                }
+            }
+        }
+        int lastSeq = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
+        return new RunSnapshot(view(run, output.toString(), lastSeq), events);
+    }
+
+    /** Delivers every event after {@code afterSeq}, then live ones, until the terminal event or a close. */
+    public LiveRun.Subscription follow(Caller caller, String id, int afterSeq, RunSubscriber subscriber) {
+        return feed.follow(visible(caller, id).id(), afterSeq, subscriber);
+    }
+
+    /**
+     * Cancels the run and its upstream call. Idempotent: cancelling an ended run changes nothing. A run
+     * generating on another instance is cancelled there within a couple of seconds.
+     */
+    public RunView cancel(Caller caller, String id) {
+        Run run = visible(caller, id);
+        if (!run.status().isTerminal()) {
+            live.find(run.id()).ifPresentOrElse(LiveRun::cancel, () -> {
+                if (store.cancelQueued(run.id())) {
+                    ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(run.id()));
+                } else {
+                    store.requestCancel(run.id());
+                }
+            });
+        }
+        return find(caller, id);
+    }
+
+    /** The newest runs of every tenant, for the console. */
+    public List<RunView> recent(int limit) {
+        return store.recent(limit).stream()
+                .map(run -> view(run, "", run.lastSeq()))
+                .toList();
+    }
+
+    private Run visible(Caller caller, String id) {
         Run run = Ids.parse(id).stream()
                 .mapToObj(store::find)
                 .filter(found -> found != null && visibleTo(caller, found))
                 .findFirst()
                 .orElseThrow(() -> new RunNotFound(id));
-        String output = live.find(run.id()).map(LiveRun::output).orElseGet(() -> storedOutput(run.id()));
-        return view(run, output);
-    }
-
-    /** The newest runs of every tenant, for the console. */
-    public List<RunView> recent(int limit) {
-        return store.recent(limit).stream().map(run -> view(run, "")).toList();
+        if (run.status() == RunStatus.EXPIRED
+                || run.endedAt() != null && run.endedAt().plus(retention).isBefore(Instant.now())) {
+            throw new RunGone(id);
+        }
+        return run;
     }
 
     private static boolean visibleTo(Caller caller, Run run) {
@@ -83,19 +141,7 @@ public class Runs {
                 && (caller.isAdmin() || run.ownerId().equals(caller.user()));
     }
 
-    private String storedOutput(long runId) {
-        StringBuilder text = new StringBuilder();
-        for (LogEntry entry : store.events(runId, 0)) {
-            if (entry.type() == EventType.DELTA) {
-                try (var reader = Json.createReader(new StringReader(entry.data()))) {
-                    text.append(reader.readObject().getString("text"));
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    private static RunView view(Run run, String output) {
+    private static RunView view(Run run, String output, int lastSeq) {
         return new RunView(
                 run.id(),
                 run.tenantId(),
@@ -107,6 +153,6 @@ public class Runs {
                 run.endedAt(),
                 run.usage(),
                 output,
-                run.lastSeq());
+                lastSeq);
     }
 }

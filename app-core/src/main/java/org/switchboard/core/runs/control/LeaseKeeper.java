@@ -48,6 +48,12 @@ public class LeaseKeeper {
     @Inject
     LiveRuns live;
 
+    @Inject
+    RunDispatcher dispatcher;
+
+    @Inject
+    jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
+
     @Resource
     TimerService timers;
 
@@ -70,12 +76,29 @@ public class LeaseKeeper {
         }
     }
 
+    /**
+     * Every two seconds: claims runs left queued (their submitting instance went away before a worker took
+     * them) and honours cancels requested through another instance.
+     */
+    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    void sweep() {
+        try {
+            dispatcher.wake();
+            for (Long runId : store.cancelRequested(live.ids())) {
+                live.find(runId).ifPresent(LiveRun::cancel);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Queue sweep failed", e);
+        }
+    }
+
     @Timeout
     void reap() {
         try {
             Instant now = Instant.now();
             for (Long runId : store.expiredLeases(now, REAP_BATCH)) {
                 if (store.endExpired(runId, now)) {
+                    ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(runId));
                     LOG.info(() -> "Run " + runId + " ended incomplete: its lease expired");
                 }
             }

@@ -3,7 +3,6 @@ package org.switchboard.core.runs.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.switchboard.core.providers.control.Generation;
 import org.switchboard.core.providers.entity.Usage;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
@@ -23,10 +22,10 @@ public final class LiveRun {
     private final StringBuilder output = new StringBuilder();
     private final CompletableFuture<LogEntry> terminal = new CompletableFuture<>();
     private int lastSeq;
-    private volatile Generation generation;
+    private volatile Control control;
     private Usage usage;
 
-    LiveRun(Run run) {
+    public LiveRun(Run run) {
         this.id = run.id();
         this.tenantId = run.tenantId();
         this.ownerId = run.ownerId();
@@ -82,16 +81,17 @@ public final class LiveRun {
         this.usage = usage;
     }
 
-    void attach(Generation generation) {
-        this.generation = generation;
+    void attach(Control control) {
+        this.control = control;
     }
 
-    /** Stops the upstream call; the run's terminal event is appended by whoever cancels. */
-    void stopGeneration() {
-        Generation current = generation;
-        if (current != null) {
-            current.cancel();
-        }
+    /** Ends the run as cancelled and stops its upstream call; a no-op once the run has ended. */
+    public void cancel() {
+        control.cancel();
+    }
+
+    void checkDeadlines(long nowNanos) {
+        control.checkDeadlines(nowNanos);
     }
 
     synchronized void publish(LogEntry entry) {
@@ -114,6 +114,13 @@ public final class LiveRun {
     public interface Subscription extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /** The engine's handle on the generation behind a live run. */
+    interface Control {
+        void cancel();
+
+        void checkDeadlines(long nowNanos);
     }
 
     /** What the terminal event does to the run row. */

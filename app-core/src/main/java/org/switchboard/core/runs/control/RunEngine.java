@@ -3,6 +3,7 @@ package org.switchboard.core.runs.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.switchboard.core.providers.control.ChatProvider;
+import org.switchboard.core.providers.control.Generation;
 import org.switchboard.core.providers.control.GenerationListener;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
@@ -13,7 +14,8 @@ import org.switchboard.core.runs.entity.RunStatus;
 
 /**
  * Drives a generation and turns the provider's callbacks into the run's event log: {@code run} first,
- * then {@code delta}s, {@code usage}, and exactly one terminal {@code done} or {@code error}.
+ * then {@code delta}s, {@code usage}, and exactly one terminal {@code done} or {@code error} — whether the
+ * end comes from the provider, a cancel or a missed deadline.
  */
 @ApplicationScoped
 public class RunEngine {
@@ -23,17 +25,33 @@ public class RunEngine {
     @Inject
     LiveRuns live;
 
+    @Inject
+    Deadlines deadlines;
+
+    @Inject
+    DeadlineWatch watch;
+
     public LiveRun start(Run run, ChatRequest request, ChatProvider provider) {
         LiveRun liveRun = new LiveRun(run);
+        Relay relay = new Relay(liveRun);
+        liveRun.attach(relay);
         live.add(liveRun);
+        watch.ensureRunning();
         log.append(liveRun, liveRun.next(EventType.RUN, EventData.run(run)), null);
-        liveRun.attach(provider.generate(request, new Relay(liveRun)));
+        try {
+            relay.generation = provider.generate(request, relay);
+        } catch (RuntimeException e) {
+            relay.onError(new ProviderFailure("provider-error", "The provider could not start: " + e.getMessage(), 0));
+        }
         return liveRun;
     }
 
-    /** Appends a provider's callbacks to the log. The provider calls it in order, never concurrently. */
-    private final class Relay implements GenerationListener {
+    /** Appends a run's events. Callbacks, cancels and deadline checks may race: one lock, one end. */
+    private final class Relay implements GenerationListener, LiveRun.Control {
         private final LiveRun run;
+        private final long startedNanos = System.nanoTime();
+        private volatile long lastActivityNanos = startedNanos;
+        private volatile Generation generation;
         private boolean anyOutput;
         private boolean ended;
 
@@ -42,26 +60,26 @@ public class RunEngine {
         }
 
         @Override
-        public void onDelta(String text) {
+        public synchronized void onDelta(String text) {
             if (ended || text.isEmpty()) {
                 return;
             }
             anyOutput = true;
+            lastActivityNanos = System.nanoTime();
             run.recordDelta(text);
             log.append(run, run.next(EventType.DELTA, EventData.delta(text)), null);
         }
 
         @Override
-        public void onUsage(Usage usage) {
-            if (ended) {
-                return;
+        public synchronized void onUsage(Usage usage) {
+            if (!ended) {
+                run.recordUsage(usage);
+                log.append(run, run.next(EventType.USAGE, EventData.usage(usage)), null);
             }
-            run.recordUsage(usage);
-            log.append(run, run.next(EventType.USAGE, EventData.usage(usage)), null);
         }
 
         @Override
-        public void onComplete() {
+        public synchronized void onComplete() {
             if (ended) {
                 return;
             }
@@ -72,16 +90,46 @@ public class RunEngine {
         }
 
         @Override
-        public void onError(ProviderFailure failure) {
+        public synchronized void onError(ProviderFailure failure) {
+            // Partial output is kept and the run is incomplete; with no output at all it simply failed.
+            fail(
+                    anyOutput ? RunStatus.INCOMPLETE : RunStatus.FAILED,
+                    failure.type(),
+                    "Upstream failure",
+                    failure.detail());
+        }
+
+        @Override
+        public synchronized void cancel() {
+            stopUpstream();
+            fail(RunStatus.CANCELLED, "cancelled", "Run cancelled", "The run was cancelled on request");
+        }
+
+        @Override
+        public void checkDeadlines(long nowNanos) {
+            String breach = deadlines.breached(startedNanos, lastActivityNanos, anyOutput, nowNanos);
+            if (breach != null) {
+                synchronized (this) {
+                    stopUpstream();
+                    fail(RunStatus.INCOMPLETE, "deadline-exceeded", "Deadline exceeded", breach);
+                }
+            }
+        }
+
+        private void stopUpstream() {
+            Generation current = generation;
+            if (current != null && !ended) {
+                current.cancel();
+            }
+        }
+
+        private void fail(RunStatus status, String type, String title, String detail) {
             if (ended) {
                 return;
             }
             ended = true;
-            // Partial output is kept and the run is incomplete; with no output at all it simply failed.
-            RunStatus status = anyOutput ? RunStatus.INCOMPLETE : RunStatus.FAILED;
-            String data = EventData.error(failure.type(), "Upstream failure", failure.detail(), status);
-            var end = new LiveRun.Termination(status, failure.detail(), run.usage());
-            log.append(run, run.next(EventType.ERROR, data), end);
+            String data = EventData.error(type, title, detail, status);
+            log.append(run, run.next(EventType.ERROR, data), new LiveRun.Termination(status, detail, run.usage()));
         }
     }
 }

@@ -32,6 +32,9 @@ public class RunLog {
     @Inject
     RunStore store;
 
+    @Inject
+    jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
+
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private volatile boolean stopping;
@@ -71,6 +74,10 @@ public class RunLog {
                 commit(batch);
                 for (Pending pending : batch) {
                     pending.run().publish(pending.entry());
+                    if (pending.termination() != null) {
+                        ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(
+                                pending.entry().runId()));
+                    }
                 }
                 batch.clear();
             } catch (InterruptedException e) {

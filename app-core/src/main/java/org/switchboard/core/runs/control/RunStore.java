@@ -70,6 +70,83 @@ public class RunStore {
                 .executeUpdate();
     }
 
+    /**
+     * Claims up to {@code limit} queued runs for this instance: rows other workers are claiming right now
+     * are skipped, never waited for ({@code FOR UPDATE SKIP LOCKED}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Run> claimQueued(String owner, Instant leaseEnd, int limit) {
+        List<Number> ids = em.createNativeQuery(
+                        "SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> claimed = ids.stream().map(Number::longValue).toList();
+        em.createQuery("UPDATE Run r SET r.status = :running, r.leaseOwner = :owner, r.leaseExpiresAt = :until,"
+                        + " r.startedAt = :now WHERE r.id IN :ids")
+                .setParameter("running", RunStatus.RUNNING)
+                .setParameter("owner", owner)
+                .setParameter("until", leaseEnd)
+                .setParameter("now", Instant.now())
+                .setParameter("ids", claimed)
+                .executeUpdate();
+        return em.createQuery("SELECT r FROM Run r WHERE r.id IN :ids ORDER BY r.id", Run.class)
+                .setParameter("ids", claimed)
+                .getResultList();
+    }
+
+    /** Cancels a run no worker has claimed yet; false if it is no longer queued. */
+    public boolean cancelQueued(long runId) {
+        Run run = em.find(Run.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.status() != RunStatus.QUEUED) {
+            return false;
+        }
+        String data =
+                EventData.error("cancelled", "Run cancelled", "The run was cancelled on request", RunStatus.CANCELLED);
+        em.persist(new RunEvent(run.tenantId(), new LogEntry(runId, 1, EventType.ERROR, data)));
+        run.end(RunStatus.CANCELLED, "The run was cancelled on request", 1, Instant.now());
+        return true;
+    }
+
+    /** Asks the instance generating a run to cancel it (it looks at every lease renewal). */
+    public void requestCancel(long runId) {
+        em.createQuery("UPDATE Run r SET r.cancelRequested = TRUE WHERE r.id = :id AND r.status = :running")
+                .setParameter("id", runId)
+                .setParameter("running", RunStatus.RUNNING)
+                .executeUpdate();
+    }
+
+    public List<Long> cancelRequested(Collection<Long> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT r.id FROM Run r WHERE r.id IN :ids AND r.cancelRequested = TRUE", Long.class)
+                .setParameter("ids", runIds)
+                .getResultList();
+    }
+
+    /** Forgets the events and request of runs that ended before {@code endedBefore}: they answer 410 from now on. */
+    public int expire(Instant endedBefore, int limit) {
+        List<Long> ids = em.createQuery(
+                        "SELECT r.id FROM Run r WHERE r.endedAt < :before AND r.status <> :expired", Long.class)
+                .setParameter("before", endedBefore)
+                .setParameter("expired", RunStatus.EXPIRED)
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em.createQuery("DELETE FROM RunEvent e WHERE e.runId IN :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        return em.createQuery("UPDATE Run r SET r.status = :expired WHERE r.id IN :ids")
+                .setParameter("expired", RunStatus.EXPIRED)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     public List<Long> expiredLeases(Instant now, int limit) {
         return em.createQuery(
                         "SELECT r.id FROM Run r WHERE r.status = :running AND r.leaseExpiresAt < :now", Long.class)

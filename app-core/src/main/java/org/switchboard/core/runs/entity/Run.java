@@ -62,31 +62,29 @@ public class Run {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "callback_url", updatable = false)
+    private String callbackUrl;
+
+    @Column(name = "cancel_requested")
+    private boolean cancelRequested;
+
     @Version
     private long version;
 
     protected Run() {}
 
-    /** A run that starts at once on this instance, under a lease it must keep renewing. */
-    public static Run running(
-            long id,
-            String tenantId,
-            String ownerId,
-            String model,
-            String request,
-            String leaseOwner,
-            Instant leaseEnd) {
+    /** A run waiting for a worker to claim it. */
+    public static Run queued(
+            long id, String tenantId, String ownerId, String model, String request, String callbackUrl) {
         Run run = new Run();
         run.id = id;
         run.tenantId = tenantId;
         run.ownerId = ownerId;
         run.model = model;
         run.request = request;
-        run.status = RunStatus.RUNNING;
+        run.callbackUrl = callbackUrl;
+        run.status = RunStatus.QUEUED;
         run.createdAt = Instant.now();
-        run.startedAt = run.createdAt;
-        run.leaseOwner = leaseOwner;
-        run.leaseExpiresAt = leaseEnd;
         return run;
     }
 
@@ -102,6 +100,18 @@ public class Run {
         endedAt = now;
         leaseOwner = null;
         leaseExpiresAt = null;
+    }
+
+    public String request() {
+        return request;
+    }
+
+    public String callbackUrl() {
+        return callbackUrl;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
     }
 
     public long id() {

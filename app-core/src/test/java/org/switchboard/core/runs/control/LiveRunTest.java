@@ -2,7 +2,6 @@ package org.switchboard.core.runs.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 
 class LiveRunTest {
-    private final LiveRun run = new LiveRun(Run.running(7, "t", "u", "sim", "{}", "me", Instant.now()));
+    private final LiveRun run = new LiveRun(Run.queued(7, "t", "u", "sim", "{}", null));
 
     private void publish(EventType type) {
         run.publish(run.next(type, "{}"));

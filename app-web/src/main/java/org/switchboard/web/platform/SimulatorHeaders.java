@@ -1,4 +1,4 @@
-package org.switchboard.web.openai;
+package org.switchboard.web.platform;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.HashMap;
@@ -10,12 +10,12 @@ import org.switchboard.core.providers.control.SimulatorScript;
  * {@code X-Simulator-Delay-Ms}, {@code X-Simulator-Latency-Ms}, {@code X-Simulator-Fault}
  * ({@code error|cut|stall|malformed}) and {@code X-Simulator-Fault-After}. Other providers ignore them.
  */
-final class SimulatorHeaders {
+public final class SimulatorHeaders {
     private static final String[] NAMES = {"tokens", "delay-ms", "latency-ms", "fault", "fault-after"};
 
     private SimulatorHeaders() {}
 
-    static Map<String, String> hints(HttpHeaders headers) {
+    public static Map<String, String> hints(HttpHeaders headers) {
         Map<String, String> hints = new HashMap<>();
         for (String name : NAMES) {
             String value = headers.getHeaderString("X-Simulator-" + name);

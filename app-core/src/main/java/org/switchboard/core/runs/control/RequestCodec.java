@@ -1,0 +1,66 @@
+package org.switchboard.core.runs.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import org.switchboard.core.providers.entity.ChatMessage;
+import org.switchboard.core.providers.entity.ChatRequest;
+
+/** Stores a run's provider-neutral request as JSON, so whichever instance claims the run can execute it. */
+public final class RequestCodec {
+    private RequestCodec() {}
+
+    public static String encode(ChatRequest request) {
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        request.messages()
+                .forEach(m -> messages.add(
+                        Json.createObjectBuilder().add("role", m.role()).add("content", m.content())));
+        JsonObjectBuilder hints = Json.createObjectBuilder();
+        request.hints().forEach(hints::add);
+        JsonArrayBuilder stop = Json.createArrayBuilder();
+        request.stop().forEach(stop::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("model", request.model())
+                .add("messages", messages)
+                .add("stop", stop)
+                .add("hints", hints);
+        if (request.maxTokens() != null) {
+            json.add("max_tokens", request.maxTokens());
+        }
+        if (request.temperature() != null) {
+            json.add("temperature", request.temperature());
+        }
+        if (request.topP() != null) {
+            json.add("top_p", request.topP());
+        }
+        return json.build().toString();
+    }
+
+    public static ChatRequest decode(String text) {
+        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        Map<String, String> hints = new HashMap<>();
+        json.getJsonObject("hints").forEach((name, value) -> hints.put(name, ((JsonString) value).getString()));
+        return new ChatRequest(
+                json.getString("model"),
+                json.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                        .map(m -> new ChatMessage(m.getString("role"), m.getString("content")))
+                        .toList(),
+                json.containsKey("max_tokens") ? json.getInt("max_tokens") : null,
+                decimal(json, "temperature"),
+                decimal(json, "top_p"),
+                json.getJsonArray("stop").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList(),
+                hints);
+    }
+
+    private static Double decimal(JsonObject json, String name) {
+        return json.get(name) instanceof JsonNumber number ? number.doubleValue() : null;
+    }
+}

@@ -1,0 +1,95 @@
+package org.switchboard.core.runs.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.switchboard.core.platform.InstanceName;
+import org.switchboard.core.providers.control.ProviderRegistry;
+import org.switchboard.core.providers.entity.ProviderFailure;
+import org.switchboard.core.runs.entity.Run;
+
+/**
+ * Claims queued runs and starts them on this instance. A submission wakes it at once; a timer wakes it
+ * too, for runs queued by an instance that went away before claiming them. At most one claim pass runs
+ * at a time per instance; a wake during a pass makes it go round once more.
+ */
+@ApplicationScoped
+public class RunDispatcher {
+    private static final Logger LOG = Logger.getLogger(RunDispatcher.class.getName());
+    private static final int CLAIM_BATCH = 32;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    RunEngine engine;
+
+    @Inject
+    ProviderRegistry providers;
+
+    @Inject
+    LeaseKeeper leases;
+
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private volatile boolean wokenAgain;
+
+    public void wake() {
+        wokenAgain = true;
+        if (claiming.compareAndSet(false, true)) {
+            executor.execute(this::claimAll);
+        }
+    }
+
+    private void claimAll() {
+        try {
+            while (wokenAgain) {
+                wokenAgain = false;
+                List<Run> claimed;
+                do {
+                    claimed = store.claimQueued(InstanceName.VALUE, leases.leaseEnd(), CLAIM_BATCH);
+                    claimed.forEach(this::launch);
+                } while (claimed.size() == CLAIM_BATCH);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Claiming queued runs failed; the next wake retries", e);
+        } finally {
+            claiming.set(false);
+        }
+        if (wokenAgain) {
+            wake(); // woken between the last pass and the release: do not lose it
+        }
+    }
+
+    private void launch(Run run) {
+        var request = RequestCodec.decode(run.request());
+        var provider = providers.providerFor(run.model());
+        LiveRun liveRun = engine.start(run, request, provider.orElse(Unserved.INSTANCE));
+        LOG.fine(() -> "Run " + liveRun.id() + " started on " + InstanceName.VALUE);
+    }
+
+    /** Stands in for a provider that disappeared between submission and claim: the run fails at once. */
+    private enum Unserved implements org.switchboard.core.providers.control.ChatProvider {
+        INSTANCE;
+
+        @Override
+        public List<org.switchboard.core.providers.entity.ModelInfo> models() {
+            return List.of();
+        }
+
+        @Override
+        public org.switchboard.core.providers.control.Generation generate(
+                org.switchboard.core.providers.entity.ChatRequest request,
+                org.switchboard.core.providers.control.GenerationListener listener) {
+            listener.onError(new ProviderFailure("model-not-found", "No provider serves this model any more", 0));
+            return () -> {};
+        }
+    }
+}

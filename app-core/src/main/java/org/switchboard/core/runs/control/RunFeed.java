@@ -1,0 +1,134 @@
+package org.switchboard.core.runs.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.switchboard.core.runs.entity.LogEntry;
+
+/**
+ * Follows one run from a cursor: every event after it, in seq order, once, ending with the terminal one.
+ * When the run generates on this instance the events come from memory, pushed as they become durable;
+ * otherwise (queued, generating on another instance, or long finished) they are read from the log, polling
+ * until the run shows up here or ends. That polling is the cross-instance fallback until a data-grid topic
+ * carries live events between instances.
+ */
+@ApplicationScoped
+public class RunFeed {
+    private static final Logger LOG = Logger.getLogger(RunFeed.class.getName());
+    static final long POLL_MILLIS = 100;
+
+    @Inject
+    LiveRuns live;
+
+    @Inject
+    RunStore store;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    public LiveRun.Subscription follow(long runId, int afterSeq, RunSubscriber subscriber) {
+        Follower follower = new Follower(runId, afterSeq, subscriber);
+        follower.step();
+        return follower;
+    }
+
+    private final class Follower implements LiveRun.Subscription {
+        private final long runId;
+        private final RunSubscriber subscriber;
+        private final Runnable onArrival = this::step;
+        private int cursor;
+        private boolean ended;
+        private boolean attached;
+        private boolean waiting;
+        private volatile boolean closed;
+        private volatile LiveRun.Subscription memory;
+
+        Follower(long runId, int afterSeq, RunSubscriber subscriber) {
+            this.runId = runId;
+            this.cursor = afterSeq;
+            this.subscriber = subscriber;
+        }
+
+        /** Attaches to the run in memory if it generates here; otherwise reads the log and looks again soon. */
+        void step() {
+            if (closed || isAttached()) {
+                return;
+            }
+            try {
+                var liveRun = live.find(runId);
+                if (liveRun.isPresent()) {
+                    attach(liveRun.get());
+                    return;
+                }
+                if (startWaiting()) {
+                    live.onArrival(runId, onArrival);
+                }
+                for (LogEntry entry : store.events(runId, cursor())) {
+                    deliver(entry);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Following run " + runId + " failed; retrying", e);
+            }
+            if (isEnded() || closed) {
+                live.forget(runId, onArrival);
+            } else if (!isAttached()) {
+                scheduler.schedule(this::step, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void attach(LiveRun run) {
+            synchronized (this) {
+                if (attached) {
+                    return;
+                }
+                attached = true;
+            }
+            live.forget(runId, onArrival);
+            memory = run.subscribe(cursor(), this::deliver);
+            if (closed) {
+                memory.close();
+            }
+        }
+
+        private synchronized boolean startWaiting() {
+            boolean first = !waiting;
+            waiting = true;
+            return first;
+        }
+
+        private synchronized boolean isAttached() {
+            return attached;
+        }
+
+        private synchronized int cursor() {
+            return cursor;
+        }
+
+        private synchronized boolean isEnded() {
+            return ended;
+        }
+
+        private synchronized void deliver(LogEntry entry) {
+            if (closed || ended || entry.seq() <= cursor) {
+                return;
+            }
+            cursor = entry.seq();
+            ended = entry.type().isTerminal();
+            subscriber.onEvent(entry);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            live.forget(runId, onArrival);
+            LiveRun.Subscription current = memory;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of the app server mid-run: every event a client had received is still in the log after the
+ * restart, and the run reaches a defined end: {@code incomplete}, because its lease expired (we do not
+ * re-run it: a client may already hold part of the answer, and a re-run would bill the tokens twice).
+ */
+@Order(Integer.MAX_VALUE - 1)
+class CrashRecoveryIT {
+    private static final String NAME = "switchboard-crash";
+    private static boolean startedDomain;
+
+    /**
+     * Deployed as an operator deploys it ({@code asadmin deploy}), not through Arquillian: an application
+     * Arquillian uploaded does not come back after the server is killed, one deployed with asadmin does.
+     */
+    @BeforeAll
+    static void deploy() {
+        if (!java.nio.file.Files.exists(Asadmin.DOMAIN.resolve("config/pid"))) {
+            Asadmin.run("start-domain", "it");
+            startedDomain = true;
+        }
+        Asadmin.run("deploy", "--force=true", "--name", NAME, System.getProperty("switchboard.ear"));
+        Asadmin.awaitApplication();
+    }
+
+    @AfterAll
+    static void undeploy() {
+        Asadmin.run("undeploy", NAME);
+        if (startedDomain) {
+            Asadmin.run("stop-domain", "it");
+        }
+    }
+
+    @Test
+    void eventsAClientSawSurviveAKill9AndTheRunEndsIncomplete() throws Exception {
+        String token = TestStack.token("demo", "crash-user", "user");
+        String runId = Runs.start(token, "crash during me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
+        List<SseClient.Event> seen = new ArrayList<>();
+        SseClient client = SseClient.events(runId, token, null);
+        for (int i = 0; i < 12; i++) {
+            seen.add(client.next());
+        }
+
+        long pid = Long.parseLong(
+                Files.readString(Asadmin.DOMAIN.resolve("config/pid")).trim());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        client.close();
+        restartDomain();
+
+        Eventually.within(Duration.ofSeconds(60), "the run to end", () -> !Runs.get(runId, token)
+                .getString("status")
+                .equals("running"));
+        var run = Runs.get(runId, token);
+        assertThat(run.getString("status")).isEqualTo("incomplete");
+        assertThat(run.getString("status_reason")).contains("lease expired");
+        try (var db = TestStack.jdbc();
+                var query = db.prepareStatement(
+                        "SELECT seq, data FROM run_events WHERE run_id = ? AND seq <= ? ORDER BY seq")) {
+            query.setLong(1, Long.parseLong(runId));
+            query.setInt(2, seen.get(seen.size() - 1).id());
+            List<String> stored = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getInt(1) + " " + rows.getString(2));
+                }
+            }
+            assertThat(stored)
+                    .containsExactlyElementsOf(
+                            seen.stream().map(e -> e.id() + " " + e.data()).toList());
+        }
+        List<SseClient.Event> replay;
+        try (SseClient again = SseClient.events(runId, token, null)) {
+            replay = again.rest();
+        }
+        assertThat(replay.get(replay.size() - 1).type()).isEqualTo("error");
+        assertThat(replay.subList(0, seen.size()))
+                .extracting(SseClient.Event::data)
+                .containsExactlyElementsOf(
+                        seen.stream().map(SseClient.Event::data).toList());
+    }
+
+    private static void restartDomain() {
+        Asadmin.run("start-domain", "it");
+        Asadmin.awaitApplication();
+    }
+}

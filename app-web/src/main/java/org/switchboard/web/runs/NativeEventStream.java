@@ -1,0 +1,34 @@
+package org.switchboard.web.runs;
+
+import org.glassfish.jersey.server.ChunkedOutput;
+import org.switchboard.core.runs.control.RunSubscriber;
+import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.web.platform.EventStreams;
+
+/**
+ * Relays a run's native events as SSE: {@code id: <seq>}, {@code event: <type>}, {@code data: <json>}. The
+ * stream closes after the terminal event; a client that reconnects with {@code Last-Event-ID} picks up at
+ * the next seq.
+ */
+final class NativeEventStream implements RunSubscriber {
+    private final EventStreams streams;
+    private final ChunkedOutput<String> out;
+    private boolean gone;
+
+    NativeEventStream(EventStreams streams, ChunkedOutput<String> out) {
+        this.streams = streams;
+        this.out = out;
+    }
+
+    @Override
+    public void onEvent(LogEntry entry) {
+        if (!gone) {
+            String frame =
+                    "id: " + entry.seq() + "\nevent: " + entry.type().wireName() + "\ndata: " + entry.data() + "\n\n";
+            gone = !streams.write(out, frame);
+        }
+        if (entry.type().isTerminal()) {
+            streams.close(out);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.switchboard.web.runs;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.util.List;
+import org.switchboard.core.runs.entity.EventType;
+import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RunSnapshot;
+import org.switchboard.core.runs.entity.RunView;
+
+/** The native JSON of a run (ids as strings), optionally with the events after a cursor. */
+final class RunJson {
+    private RunJson() {}
+
+    static JsonObject of(RunView run) {
+        return builder(run).add("next_after", run.lastSeq()).build();
+    }
+
+    /** The run as of the snapshot; an ended-in-error run carries its terminal problem as {@code error}. */
+    static JsonObject of(RunSnapshot snapshot) {
+        JsonObjectBuilder json =
+                builder(snapshot.run()).add("next_after", snapshot.run().lastSeq());
+        List<LogEntry> events = snapshot.events();
+        if (!events.isEmpty() && events.get(events.size() - 1).type() == EventType.ERROR) {
+            json.add(
+                    "error",
+                    Json.createReader(new StringReader(
+                                    events.get(events.size() - 1).data()))
+                            .readObject());
+        }
+        return json.build();
+    }
+
+    static JsonObject withEvents(RunView run, List<LogEntry> events, int after) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        int next = after;
+        for (LogEntry event : events) {
+            array.add(Json.createObjectBuilder()
+                    .add("seq", event.seq())
+                    .add("type", event.type().wireName())
+                    .add(
+                            "data",
+                            Json.createReader(new StringReader(event.data())).readObject()));
+            next = event.seq();
+        }
+        return builder(run).add("events", array).add("next_after", next).build();
+    }
+
+    private static JsonObjectBuilder builder(RunView run) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", Long.toString(run.id()))
+                .add("object", "run")
+                .add("status", run.status().wireName())
+                .add("model", run.model())
+                .add("owner", run.ownerId())
+                .add("created_at", run.createdAt().toString())
+                .add("output", run.output())
+                .add("last_seq", run.lastSeq());
+        if (run.endedAt() != null) {
+            json.add("ended_at", run.endedAt().toString());
+        }
+        if (run.statusReason() != null) {
+            json.add("status_reason", run.statusReason());
+        }
+        if (run.usage() != null) {
+            json.add(
+                    "usage",
+                    Json.createObjectBuilder()
+                            .add("input_tokens", run.usage().inputTokens())
+                            .add("output_tokens", run.usage().outputTokens())
+                            .add("estimated", run.usage().estimated()));
+        }
+        return json;
+    }
+}
