@@ -30,10 +30,21 @@ final class EmbeddedRun {
 
     /** Starts everything and returns once the application is ready; the JVM's exit stops it again. */
     void start() throws IOException {
+        try {
+            startAll();
+        } catch (LaunchFailed e) {
+            if (!teardown.stopping()) {
+                throw e;
+            }
+            // Ctrl-C during the start: the step failed because the shutdown hook is stopping everything.
+        }
+    }
+
+    private void startAll() throws IOException {
         LauncherPid pid = claimPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pid), "switchboard-stop"));
         DevKeys keys = DevKeys.loadOrCreate(settings.home());
-        String adminPassword = adminPassword();
+        String adminPassword = settings.adminPassword();
         PayaraServer payara = new PayaraServer(settings.payaraHome());
         stopLeftovers(payara);
         DatabaseConnection db = database();
@@ -66,13 +77,6 @@ final class EmbeddedRun {
             System.err.println("Could not delete the launcher pid file: " + e.getMessage());
         }
         say("Stopped.");
-    }
-
-    private String adminPassword() throws IOException {
-        Optional<String> configured = settings.adminPassword();
-        return configured.isPresent()
-                ? configured.get()
-                : Secrets.loadOrCreate(settings.home().resolve("admin-password"));
     }
 
     private DatabaseConnection database() throws IOException {

@@ -1,5 +1,6 @@
 package org.switchboard.launcher;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,12 @@ record Settings(Path root, Path home, int dbPort, Map<String, String> env) {
                         url, env.get("SWITCHBOARD_DB_USER"), env.get("SWITCHBOARD_DB_PASSWORD"), "external"));
     }
 
-    Optional<String> adminPassword() {
-        return Optional.ofNullable(env.get("SWITCHBOARD_ADMIN_PASSWORD")).filter(p -> !p.isBlank());
+    /** The console password: {@code SWITCHBOARD_ADMIN_PASSWORD}, else the one generated on first run. */
+    String adminPassword() throws IOException {
+        String configured = env.get("SWITCHBOARD_ADMIN_PASSWORD");
+        return configured != null && !configured.isBlank()
+                ? configured
+                : Secrets.loadOrCreate(home.resolve("admin-password"));
     }
 
     /** A path as the user should read it: relative to the repository when it lies inside. */

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Teardown implements Runnable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Step> steps = new ArrayDeque<>();
-    private boolean stopping;
+    private volatile boolean stopping;
 
     private record Step(String name, Action action) {}
 
@@ -34,6 +34,11 @@ final class Teardown implements Runnable {
             throw new LaunchFailed("Stopping: nothing more starts");
         }
         return lock::unlock;
+    }
+
+    /** True once a stop has begun: a start step failing now fails because of it. */
+    boolean stopping() {
+        return stopping;
     }
 
     void add(String name, Action action) {
