@@ -12,11 +12,18 @@ public class ProviderRegistry {
     @Inject
     Simulator simulator;
 
+    @Inject
+    OpenAiCompatible openAi;
+
     public List<ModelInfo> models() {
-        return simulator.models();
+        return java.util.stream.Stream.concat(simulator.models().stream(), openAi.models().stream())
+                .toList();
     }
 
     public Optional<ChatProvider> providerFor(String model) {
-        return simulator.serves(model) ? Optional.of(simulator) : Optional.empty();
+        if (simulator.serves(model)) {
+            return Optional.of(simulator);
+        }
+        return openAi.serves(model) ? Optional.of(openAi) : Optional.empty();
     }
 }

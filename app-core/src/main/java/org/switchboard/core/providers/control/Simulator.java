@@ -1,11 +1,11 @@
 package org.switchboard.core.providers.control;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.switchboard.core.providers.control.SimulatorScript.Fault;
 import org.switchboard.core.providers.entity.ChatMessage;
@@ -31,8 +31,8 @@ public class Simulator implements ChatProvider {
                     + " client can resume where it stopped without gap or duplicate")
             .split(" ");
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService scheduler;
 
     boolean serves(String model) {
         return MODELS.containsKey(model);

@@ -1,0 +1,59 @@
+package org.switchboard.core.providers.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Lines as OpenAI streams them (https://platform.openai.com/docs/api-reference/chat-streaming). */
+class OpenAiStreamReaderTest {
+    private final RecordingListener listener = new RecordingListener();
+    private final OpenAiStreamReader reader = new OpenAiStreamReader(listener);
+
+    private void lines(String... lines) {
+        for (String line : lines) {
+            reader.onNext(line);
+        }
+    }
+
+    @Test
+    void relaysContentUsageAndDone() {
+        lines(
+                "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}",
+                "",
+                "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":null}]}",
+                "",
+                ": keep-alive comment",
+                "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"finish_reason\":null}]}",
+                "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
+                "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}}",
+                "data: [DONE]");
+        reader.onComplete();
+
+        assertThat(listener.calls).containsExactly("delta:", "delta:Hel", "delta:lo", "usage:9/2", "complete");
+    }
+
+    @Test
+    void anErrorObjectMidStreamIsAFailure() {
+        lines(
+                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"par\"}}]}",
+                "data: {\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}",
+                "data: [DONE]");
+
+        assertThat(listener.calls).containsExactly("delta:par", "error:upstream-error");
+    }
+
+    @Test
+    void aStreamThatEndsWithoutDoneIsACutNotASuccess() {
+        lines("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"par\"}}]}");
+        reader.onComplete();
+
+        assertThat(listener.calls).containsExactly("delta:par", "error:upstream-cut");
+    }
+
+    @Test
+    void aMalformedChunkIsAFailure() {
+        lines("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"par\"}", "data: [DONE]");
+
+        assertThat(listener.calls).containsExactly("error:upstream-malformed");
+    }
+}

@@ -1,0 +1,76 @@
+package org.switchboard.core.providers.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.providers.entity.ChatMessage;
+import org.switchboard.core.providers.entity.ChatRequest;
+
+class SimulatorTest {
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final Simulator simulator = new Simulator();
+
+    SimulatorTest() {
+        simulator.scheduler = scheduler;
+    }
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private static ChatRequest request(Map<String, String> hints) {
+        return new ChatRequest(
+                "sim", List.of(new ChatMessage("user", "three words here")), null, null, null, null, hints);
+    }
+
+    @Test
+    void emitsTheScriptedTokensThenUsageThenCompletes() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        simulator.generate(request(Map.of("simulator.tokens", "3", "simulator.delay-ms", "1")), listener);
+        Thread.sleep(200);
+
+        assertThat(listener.calls).hasSize(5);
+        assertThat(listener.calls.subList(0, 3)).allMatch(call -> call.startsWith("delta:"));
+        assertThat(listener.calls.subList(3, 5)).containsExactly("usage:3/3", "complete");
+    }
+
+    @Test
+    void aCancelledGenerationProducesNothingMore() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        Generation generation =
+                simulator.generate(request(Map.of("simulator.tokens", "1000", "simulator.delay-ms", "10")), listener);
+        Thread.sleep(100);
+        generation.cancel();
+        int atCancel = listener.calls.size();
+        Thread.sleep(200);
+
+        assertThat(atCancel).isBetween(1, 50);
+        assertThat(listener.calls).hasSizeLessThanOrEqualTo(atCancel + 1); // one tick may have been under way
+        assertThat(listener.calls).doesNotContain("complete");
+    }
+
+    @Test
+    void injectsACutAfterTheScriptedTokens() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        simulator.generate(
+                request(Map.of(
+                        "simulator.tokens",
+                        "5",
+                        "simulator.delay-ms",
+                        "0",
+                        "simulator.fault",
+                        "cut",
+                        "simulator.fault-after",
+                        "2")),
+                listener);
+        Thread.sleep(100);
+
+        assertThat(listener.calls).hasSize(3).last().isEqualTo("error:upstream-cut");
+    }
+}

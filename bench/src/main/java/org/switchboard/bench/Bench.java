@@ -1,0 +1,74 @@
+package org.switchboard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run: the same streamed load straight at the mock upstream (the baseline) and through
+ * Switchboard (with every event persisted), at concurrency 1, 50 and 200, then the durable-run probes.
+ * Writes {@code latest.md} into the output folder.
+ *
+ * <p>Arguments: {@code <switchboard-url> <token> <payara-pid> <mock-port> <output-folder>}.
+ */
+public final class Bench {
+    static final int TOKENS = 64;
+    static final long DELAY_MILLIS = 10;
+    static final Map<Integer, Integer> REQUESTS = Map.of(1, 40, 50, 500, 200, 1000);
+
+    public static void main(String[] args) throws Exception {
+        String switchboard = args[0];
+        String token = args[1];
+        ProcessMeter payara = new ProcessMeter(Long.parseLong(args[2]));
+        Path out = Path.of(args[4]);
+        try (MockUpstream mock = new MockUpstream(Integer.parseInt(args[3]), TOKENS, DELAY_MILLIS)) {
+            LoadClient direct = new LoadClient("http://127.0.0.1:" + mock.port(), null, "bench-model");
+            LoadClient gateway = new LoadClient(switchboard, token, "bench-model");
+            System.out.println("Warming up …");
+            gateway.run(50, 500);
+            direct.run(50, 200);
+            Map<Integer, Row> rows = new LinkedHashMap<>();
+            for (int concurrency : List.of(1, 50, 200)) {
+                int requests = REQUESTS.get(concurrency);
+                System.out.printf(
+                        "Concurrency %d: %d requests direct, then through Switchboard …%n", concurrency, requests);
+                LoadClient.Result baseline = direct.run(concurrency, requests);
+                double cpuBefore = payara.cpuMillis();
+                LoadClient.Result measured = gateway.run(concurrency, requests);
+                double cpuPerRequest =
+                        (payara.cpuMillis() - cpuBefore) / measured.samples().size();
+                rows.put(concurrency, new Row(baseline, measured, cpuPerRequest, payara.memoryMiB("VmRSS")));
+            }
+            System.out.println("Probing resume and async pick-up …");
+            RunProbes probes = new RunProbes(switchboard, token);
+            Stats resume = Stats.of(probes.resumeMillis(100));
+            Stats pickup = Stats.of(probes.pickupMillis(200));
+            String report = Report.markdown(rows, resume, pickup, payara.memoryMiB("VmHWM"), Instant.now());
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("latest.md"), report);
+            System.out.println(report);
+        }
+    }
+
+    /** One concurrency level: baseline and Switchboard side by side. */
+    record Row(LoadClient.Result direct, LoadClient.Result gateway, double cpuMillisPerRequest, double rssMiB) {
+        Stats ttft(LoadClient.Result result) {
+            return Stats.of(
+                    ok(result).stream().map(LoadClient.Sample::ttftMillis).toList());
+        }
+
+        Stats total(LoadClient.Result result) {
+            return Stats.of(
+                    ok(result).stream().map(LoadClient.Sample::totalMillis).toList());
+        }
+
+        private static List<LoadClient.Sample> ok(LoadClient.Result result) {
+            return new ArrayList<>(
+                    result.samples().stream().filter(LoadClient.Sample::ok).toList());
+        }
+    }
+}
