@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.switchboard.core.runs.control.RunDispatcher;
 import org.switchboard.core.runs.control.RunFeed;
 import org.switchboard.core.runs.control.RunStore;
 import org.switchboard.core.runs.control.RunSubscriber;
-import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunSnapshot;
@@ -81,16 +78,8 @@ public class Runs {
     public RunSnapshot snapshot(Caller caller, String id) {
         Run run = visible(caller, id);
         List<LogEntry> events = store.events(run.id(), 0);
-        StringBuilder output = new StringBuilder();
-        for (LogEntry entry : events) {
-            if (entry.type() == EventType.DELTA) {
-                try (var reader = Json.createReader(new StringReader(entry.data()))) {
-                    output.append(reader.readObject().getString("text"));
-                }
-            }
-        }
         int lastSeq = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
-        return new RunSnapshot(view(run, output.toString(), lastSeq), events);
+        return new RunSnapshot(view(run, LogEntry.outputOf(events), lastSeq), events);
     }
 
     /** Delivers every event after {@code afterSeq}, then live ones, until the terminal event or a close. */

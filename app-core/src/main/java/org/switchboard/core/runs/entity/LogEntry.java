@@ -17,4 +17,17 @@ public record LogEntry(long runId, int seq, EventType type, String data) {
         }
         return data.substring(DELTA_PREFIX.length(), data.length() - 1);
     }
+
+    /** The text a run generated: its delta events' texts, in order. */
+    public static String outputOf(java.util.List<LogEntry> events) {
+        StringBuilder output = new StringBuilder();
+        for (LogEntry entry : events) {
+            if (entry.type == EventType.DELTA) {
+                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(entry.data))) {
+                    output.append(reader.readObject().getString("text"));
+                }
+            }
+        }
+        return output.toString();
+    }
 }

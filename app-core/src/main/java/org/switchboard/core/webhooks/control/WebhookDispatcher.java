@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.runs.control.RunStore;
-import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.webhooks.entity.RunEnded;
@@ -108,20 +106,12 @@ public class WebhookDispatcher {
     /** The summary a receiver gets: type, timestamp and the run's id, status, final seq, usage and output. */
     private String payload(Run run) {
         List<LogEntry> events = runs.events(run.id(), 0);
-        StringBuilder output = new StringBuilder();
-        for (LogEntry entry : events) {
-            if (entry.type() == EventType.DELTA) {
-                output.append(Json.createReader(new StringReader(entry.data()))
-                        .readObject()
-                        .getString("text"));
-            }
-        }
         JsonObjectBuilder data = Json.createObjectBuilder()
                 .add("id", Long.toString(run.id()))
                 .add("status", run.status().wireName())
                 .add("seq", events.isEmpty() ? 0 : events.get(events.size() - 1).seq())
                 .add("model", run.model())
-                .add("output", output.toString());
+                .add("output", LogEntry.outputOf(events));
         if (run.usage() != null) {
             data.add(
                     "usage",
