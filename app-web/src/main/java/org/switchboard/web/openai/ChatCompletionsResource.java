@@ -1,7 +1,6 @@
 package org.switchboard.web.openai;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Instant;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
@@ -79,30 +79,31 @@ public class ChatCompletionsResource {
 
     private static Response answer(RunView run, LogEntry end, String model, long created, String requestId) {
         if (end.type() == EventType.ERROR) {
-            JsonObject problem = Json.createReader(new StringReader(end.data())).readObject();
+            JsonObject problem =
+                    JsonP.createReader(new StringReader(end.data())).readObject();
             String type = problem.getString("type").replace(PROBLEM_URN, "");
             return Problems.response(502, type, "Upstream failure", problem.getString("detail"), requestId);
         }
         var usage = run.usage();
-        JsonObject completion = Json.createObjectBuilder()
+        JsonObject completion = JsonP.createObjectBuilder()
                 .add("id", "chatcmpl-" + run.id())
                 .add("object", "chat.completion")
                 .add("created", created)
                 .add("model", model)
                 .add(
                         "choices",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder()
+                        JsonP.createArrayBuilder()
+                                .add(JsonP.createObjectBuilder()
                                         .add("index", 0)
                                         .add(
                                                 "message",
-                                                Json.createObjectBuilder()
+                                                JsonP.createObjectBuilder()
                                                         .add("role", "assistant")
                                                         .add("content", run.output()))
                                         .add("finish_reason", "stop")))
                 .add(
                         "usage",
-                        Json.createObjectBuilder()
+                        JsonP.createObjectBuilder()
                                 .add("prompt_tokens", usage.inputTokens())
                                 .add("completion_tokens", usage.outputTokens())
                                 .add("total_tokens", usage.inputTokens() + usage.outputTokens()))

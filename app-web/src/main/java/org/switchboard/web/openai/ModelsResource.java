@@ -1,12 +1,12 @@
 package org.switchboard.web.openai;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.boundary.Models;
 
 /** {@code GET /v1/models} in OpenAI's list format. */
@@ -18,14 +18,14 @@ public class ModelsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JsonP.createArrayBuilder();
         models.list()
-                .forEach(model -> data.add(Json.createObjectBuilder()
+                .forEach(model -> data.add(JsonP.createObjectBuilder()
                         .add("id", model.id())
                         .add("object", "model")
                         .add("created", 0)
                         .add("owned_by", model.ownedBy())));
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("object", "list")
                 .add("data", data)
                 .build()

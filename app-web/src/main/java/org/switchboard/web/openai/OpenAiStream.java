@@ -1,9 +1,9 @@
 package org.switchboard.web.openai;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.glassfish.jersey.server.ChunkedOutput;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.web.platform.EventStreams;
@@ -33,7 +33,7 @@ final class OpenAiStream implements RunSubscriber {
         this.out = out;
         this.includeUsage = includeUsage;
         this.head = "data: {\"id\":\"chatcmpl-" + runId + "\",\"object\":\"chat.completion.chunk\",\"created\":"
-                + created + ",\"model\":" + Json.createValue(model) + ",";
+                + created + ",\"model\":" + JsonP.createValue(model) + ",";
     }
 
     @Override
@@ -61,13 +61,13 @@ final class OpenAiStream implements RunSubscriber {
 
     private void fail(JsonObject problem) {
         String type = problem.getString("type", "").replace(ChatCompletionsResource.PROBLEM_URN, "");
-        JsonObject error = Json.createObjectBuilder()
+        JsonObject error = JsonP.createObjectBuilder()
                 .add("message", problem.getString("detail", "The run failed"))
                 .add("type", type)
                 .add("code", type)
                 .add("status", problem.getString("status", "failed"))
                 .build();
-        send("data: " + Json.createObjectBuilder().add("error", error).build() + "\n\n");
+        send("data: " + JsonP.createObjectBuilder().add("error", error).build() + "\n\n");
         close();
     }
 
@@ -85,7 +85,7 @@ final class OpenAiStream implements RunSubscriber {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

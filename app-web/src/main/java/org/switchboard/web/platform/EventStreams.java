@@ -1,8 +1,6 @@
 package org.switchboard.web.platform;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,8 +19,8 @@ import org.glassfish.jersey.server.ChunkedOutput;
 public class EventStreams {
     static final long HEARTBEAT_SECONDS = 15;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @jakarta.inject.Inject
+    org.switchboard.core.platform.ThreadPools pools;
 
     private final Set<ChunkedOutput<String>> open = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> heartbeat;
@@ -63,8 +61,8 @@ public class EventStreams {
 
     private synchronized void startHeartbeat() {
         if (heartbeat == null) {
-            heartbeat =
-                    scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+            heartbeat = pools.timers()
+                    .scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         }
     }
 

@@ -1,12 +1,12 @@
 package org.switchboard.web.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
 import org.switchboard.core.platform.InvalidInput;
+import org.switchboard.core.platform.JsonP;
 
 /** Reads a request body that must be one JSON object, with a clear 400 (or 413) when it is not. */
 public final class JsonBodies {
@@ -14,7 +14,7 @@ public final class JsonBodies {
 
     public static JsonObject readObject(InputStream body) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = JsonP.createReader(body)) {
             value = reader.readValue();
         } catch (JsonException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {

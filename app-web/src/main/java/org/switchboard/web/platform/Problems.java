@@ -1,10 +1,10 @@
 package org.switchboard.web.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.switchboard.core.platform.JsonP;
 
 /**
  * RFC 9457 problem details. {@code type} is a stable URN per problem, {@code instance} the request id.
@@ -18,7 +18,7 @@ public final class Problems {
     private Problems() {}
 
     public static JsonObject body(int status, String type, String title, String detail, String requestId) {
-        JsonObjectBuilder problem = Json.createObjectBuilder()
+        JsonObjectBuilder problem = JsonP.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
                 .add("status", status)
@@ -28,7 +28,7 @@ public final class Problems {
         }
         problem.add(
                 "error",
-                Json.createObjectBuilder()
+                JsonP.createObjectBuilder()
                         .add("message", detail)
                         .add("type", type)
                         .add("code", type));

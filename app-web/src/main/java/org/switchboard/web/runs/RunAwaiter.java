@@ -2,7 +2,6 @@ package org.switchboard.web.runs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.tenants.entity.Caller;
@@ -55,7 +55,7 @@ public class RunAwaiter {
     }
 
     public static Response accepted(String runId) {
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(JsonP.createObjectBuilder()
                         .add("id", runId)
                         .add("object", "run")
                         .add("status", "running")

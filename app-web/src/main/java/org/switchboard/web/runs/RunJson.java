@@ -1,11 +1,11 @@
 package org.switchboard.web.runs;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.util.List;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.RunSnapshot;
@@ -27,7 +27,7 @@ final class RunJson {
         if (!events.isEmpty() && events.get(events.size() - 1).type() == EventType.ERROR) {
             json.add(
                     "error",
-                    Json.createReader(new StringReader(
+                    JsonP.createReader(new StringReader(
                                     events.get(events.size() - 1).data()))
                             .readObject());
         }
@@ -35,22 +35,22 @@ final class RunJson {
     }
 
     static JsonObject withEvents(RunView run, List<LogEntry> events, int after) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonP.createArrayBuilder();
         int next = after;
         for (LogEntry event : events) {
-            array.add(Json.createObjectBuilder()
+            array.add(JsonP.createObjectBuilder()
                     .add("seq", event.seq())
                     .add("type", event.type().wireName())
                     .add(
                             "data",
-                            Json.createReader(new StringReader(event.data())).readObject()));
+                            JsonP.createReader(new StringReader(event.data())).readObject()));
             next = event.seq();
         }
         return builder(run).add("events", array).add("next_after", next).build();
     }
 
     private static JsonObjectBuilder builder(RunView run) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("id", Long.toString(run.id()))
                 .add("object", "run")
                 .add("status", run.status().wireName())
@@ -68,7 +68,7 @@ final class RunJson {
         if (run.usage() != null) {
             json.add(
                     "usage",
-                    Json.createObjectBuilder()
+                    JsonP.createObjectBuilder()
                             .add("input_tokens", run.usage().inputTokens())
                             .add("output_tokens", run.usage().outputTokens())
                             .add("estimated", run.usage().estimated()));

@@ -1,13 +1,13 @@
 package org.switchboard.web.webhooks;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.webhooks.boundary.Webhooks;
 import org.switchboard.web.security.Callers;
 
@@ -20,7 +20,7 @@ public class WebhookSecretResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String secret(@Context SecurityContext security) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("secret", webhooks.secret(Callers.of(security)))
                 .build()
                 .toString();

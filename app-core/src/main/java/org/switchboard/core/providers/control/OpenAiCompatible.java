@@ -1,8 +1,6 @@
 package org.switchboard.core.providers.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -46,8 +44,8 @@ public class OpenAiCompatible implements ChatProvider {
     @ConfigProperty(name = "switchboard.runs.deadline.connect")
     Duration connectTimeout;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    org.switchboard.core.platform.ThreadPools pools;
 
     private HttpClient http;
     private Set<String> models = Set.of();
@@ -56,7 +54,7 @@ public class OpenAiCompatible implements ChatProvider {
     void init() {
         http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .executor(executor)
+                .executor(pools.io())
                 .version(HttpClient.Version.HTTP_2) // HTTP/2 where the upstream offers it, keep-alive otherwise
                 .build();
         models = modelNames

@@ -1,6 +1,5 @@
 package org.switchboard.core.providers.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Flow;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.providers.entity.Usage;
 
@@ -62,7 +62,7 @@ final class OpenAiStreamReader implements HttpResponse.BodyHandler<Void>, Flow.S
             return;
         }
         try {
-            chunk(Json.createReader(new StringReader(data)).readObject());
+            chunk(JsonP.createReader(new StringReader(data)).readObject());
         } catch (JsonException | ClassCastException e) {
             fail(new ProviderFailure("upstream-malformed", "The upstream sent a chunk that is not valid JSON", 0));
             cancel();

@@ -1,8 +1,8 @@
 package org.switchboard.core.providers.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ChatRequest;
 
 /**
@@ -13,15 +13,15 @@ final class OpenAiWire {
     private OpenAiWire() {}
 
     static String request(ChatRequest request) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JsonP.createArrayBuilder();
         request.messages()
                 .forEach(m -> messages.add(
-                        Json.createObjectBuilder().add("role", m.role()).add("content", m.content())));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+                        JsonP.createObjectBuilder().add("role", m.role()).add("content", m.content())));
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("model", request.model())
                 .add("messages", messages)
                 .add("stream", true)
-                .add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+                .add("stream_options", JsonP.createObjectBuilder().add("include_usage", true));
         if (request.maxTokens() != null) {
             json.add("max_tokens", request.maxTokens());
         }
@@ -32,7 +32,7 @@ final class OpenAiWire {
             json.add("top_p", request.topP());
         }
         if (!request.stop().isEmpty()) {
-            JsonArrayBuilder stop = Json.createArrayBuilder();
+            JsonArrayBuilder stop = JsonP.createArrayBuilder();
             request.stop().forEach(stop::add);
             json.add("stop", stop);
         }

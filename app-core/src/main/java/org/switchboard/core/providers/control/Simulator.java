@@ -1,7 +1,7 @@
 package org.switchboard.core.providers.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -31,8 +31,15 @@ public class Simulator implements ChatProvider {
                     + " client can resume where it stopped without gap or duplicate")
             .split(" ");
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    @Inject
+    org.switchboard.core.platform.ThreadPools pools;
+
     ScheduledExecutorService scheduler;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        scheduler = pools.timers();
+    }
 
     boolean serves(String model) {
         return MODELS.containsKey(model);

@@ -1,8 +1,6 @@
 package org.switchboard.core.runs.control;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
@@ -16,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 public class DeadlineWatch {
     static final long PERIOD_MILLIS = 250;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    org.switchboard.core.platform.ThreadPools pools;
 
     @Inject
     LiveRuns live;
@@ -26,7 +24,8 @@ public class DeadlineWatch {
 
     synchronized void ensureRunning() {
         if (sweep == null) {
-            sweep = scheduler.scheduleAtFixedRate(this::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            sweep = pools.timers()
+                    .scheduleAtFixedRate(this::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

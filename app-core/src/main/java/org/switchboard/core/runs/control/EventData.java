@@ -1,8 +1,8 @@
 package org.switchboard.core.runs.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.Usage;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunStatus;
@@ -14,7 +14,7 @@ final class EventData {
     private EventData() {}
 
     static String run(Run run) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", Long.toString(run.id()))
                 .add("status", run.status().wireName())
                 .add("model", run.model())
@@ -25,7 +25,7 @@ final class EventData {
 
     static String delta(String text) {
         // The hot path: one small object per token, escaped by JSON-P's own string writer.
-        return "{\"text\":" + Json.createValue(text) + "}";
+        return "{\"text\":" + JsonP.createValue(text) + "}";
     }
 
     static String usage(Usage usage) {
@@ -33,7 +33,7 @@ final class EventData {
     }
 
     static String done(Usage usage) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("status", RunStatus.COMPLETED.wireName())
                 .add("usage", usageJson(usage))
                 .build()
@@ -42,7 +42,7 @@ final class EventData {
 
     /** An RFC 9457 problem plus the run's final status, as carried by an {@code error} event. */
     static String error(String type, String title, String detail, RunStatus status) {
-        JsonObject problem = Json.createObjectBuilder()
+        JsonObject problem = JsonP.createObjectBuilder()
                 .add("type", PROBLEM_BASE + type)
                 .add("title", title)
                 .add("detail", detail)
@@ -52,7 +52,7 @@ final class EventData {
     }
 
     private static JsonObjectBuilder usageJson(Usage usage) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("input_tokens", usage.inputTokens())
                 .add("output_tokens", usage.outputTokens())
                 .add("estimated", usage.estimated());

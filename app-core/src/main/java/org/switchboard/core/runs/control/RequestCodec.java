@@ -1,6 +1,5 @@
 package org.switchboard.core.runs.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -9,6 +8,7 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
 
@@ -17,15 +17,15 @@ public final class RequestCodec {
     private RequestCodec() {}
 
     public static String encode(ChatRequest request) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JsonP.createArrayBuilder();
         request.messages()
                 .forEach(m -> messages.add(
-                        Json.createObjectBuilder().add("role", m.role()).add("content", m.content())));
-        JsonObjectBuilder hints = Json.createObjectBuilder();
+                        JsonP.createObjectBuilder().add("role", m.role()).add("content", m.content())));
+        JsonObjectBuilder hints = JsonP.createObjectBuilder();
         request.hints().forEach(hints::add);
-        JsonArrayBuilder stop = Json.createArrayBuilder();
+        JsonArrayBuilder stop = JsonP.createArrayBuilder();
         request.stop().forEach(stop::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("model", request.model())
                 .add("messages", messages)
                 .add("stop", stop)
@@ -43,7 +43,7 @@ public final class RequestCodec {
     }
 
     public static ChatRequest decode(String text) {
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        JsonObject json = JsonP.createReader(new StringReader(text)).readObject();
         Map<String, String> hints = new HashMap<>();
         json.getJsonObject("hints").forEach((name, value) -> hints.put(name, ((JsonString) value).getString()));
         return new ChatRequest(

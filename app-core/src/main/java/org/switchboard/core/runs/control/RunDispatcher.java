@@ -1,7 +1,5 @@
 package org.switchboard.core.runs.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -23,8 +21,8 @@ public class RunDispatcher {
     private static final Logger LOG = Logger.getLogger(RunDispatcher.class.getName());
     private static final int CLAIM_BATCH = 32;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    org.switchboard.core.platform.ThreadPools pools;
 
     @Inject
     RunStore store;
@@ -44,7 +42,7 @@ public class RunDispatcher {
     public void wake() {
         wokenAgain = true;
         if (claiming.compareAndSet(false, true)) {
-            executor.execute(this::claimAll);
+            pools.io().execute(this::claimAll);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.switchboard.core.runs.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +25,8 @@ public class RunFeed {
     @Inject
     RunStore store;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    org.switchboard.core.platform.ThreadPools pools;
 
     public LiveRun.Subscription follow(long runId, int afterSeq, RunSubscriber subscriber) {
         Follower follower = new Follower(runId, afterSeq, subscriber);
@@ -76,7 +74,7 @@ public class RunFeed {
             if (isEnded() || closed) {
                 live.forget(runId, onArrival);
             } else if (!isAttached()) {
-                scheduler.schedule(this::step, POLL_MILLIS, TimeUnit.MILLISECONDS);
+                pools.timers().schedule(this::step, POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
 

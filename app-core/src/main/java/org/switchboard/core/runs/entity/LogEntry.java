@@ -23,7 +23,8 @@ public record LogEntry(long runId, int seq, EventType type, String data) {
         StringBuilder output = new StringBuilder();
         for (LogEntry entry : events) {
             if (entry.type == EventType.DELTA) {
-                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(entry.data))) {
+                try (var reader =
+                        org.switchboard.core.platform.JsonP.createReader(new java.io.StringReader(entry.data))) {
                     output.append(reader.readObject().getString("text"));
                 }
             }

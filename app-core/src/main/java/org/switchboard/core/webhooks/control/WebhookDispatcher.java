@@ -3,7 +3,6 @@ package org.switchboard.core.webhooks.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.control.RunStore;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
@@ -106,7 +106,7 @@ public class WebhookDispatcher {
     /** The summary a receiver gets: type, timestamp and the run's id, status, final seq, usage and output. */
     private String payload(Run run) {
         List<LogEntry> events = runs.events(run.id(), 0);
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JsonP.createObjectBuilder()
                 .add("id", Long.toString(run.id()))
                 .add("status", run.status().wireName())
                 .add("seq", events.isEmpty() ? 0 : events.get(events.size() - 1).seq())
@@ -115,12 +115,12 @@ public class WebhookDispatcher {
         if (run.usage() != null) {
             data.add(
                     "usage",
-                    Json.createObjectBuilder()
+                    JsonP.createObjectBuilder()
                             .add("input_tokens", run.usage().inputTokens())
                             .add("output_tokens", run.usage().outputTokens())
                             .add("estimated", run.usage().estimated()));
         }
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("type", "run.ended")
                 .add("timestamp", Instant.now().toString())
                 .add("data", data)

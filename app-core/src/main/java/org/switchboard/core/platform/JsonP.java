@@ -1,0 +1,40 @@
+package org.switchboard.core.platform;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
+import java.io.InputStream;
+import java.io.Reader;
+
+/**
+ * JSON-P through one provider looked up once. {@code jakarta.json.Json.createXxx} looks the provider up with
+ * a {@code ServiceLoader} on every call, which inside Payara scans the class loaders' resources: on the token
+ * path that was most of the CPU (measured with JFR under the benchmark load).
+ */
+public final class JsonP {
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private JsonP() {}
+
+    public static JsonObjectBuilder createObjectBuilder() {
+        return PROVIDER.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder createArrayBuilder() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonReader createReader(Reader reader) {
+        return PROVIDER.createReader(reader);
+    }
+
+    public static JsonReader createReader(InputStream in) {
+        return PROVIDER.createReader(in);
+    }
+
+    public static JsonString createValue(String value) {
+        return PROVIDER.createValue(value);
+    }
+}

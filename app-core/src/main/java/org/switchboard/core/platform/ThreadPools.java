@@ -1,0 +1,49 @@
+package org.switchboard.core.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The application's worker threads, made by the container's {@link ManagedThreadFactory} so they carry the
+ * application's context. Payara's managed executors capture context on every task submission through a
+ * {@code ServiceLoader} scan of the class loaders; the upstream HTTP client submits several tasks per chunk,
+ * so on the token path that capture cost more than everything else together (measured with JFR).
+ */
+@ApplicationScoped
+public class ThreadPools {
+    private static final int TIMER_THREADS = 2;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService io;
+    private ScheduledExecutorService timers;
+
+    @PostConstruct
+    void start() {
+        io = Executors.newCachedThreadPool(threads);
+        timers = Executors.newScheduledThreadPool(TIMER_THREADS, threads);
+    }
+
+    /** For work that waits on I/O: upstream HTTP exchanges, claiming runs. */
+    public ExecutorService io() {
+        return io;
+    }
+
+    /** For short timed tasks: simulated tokens, deadline sweeps, polling, heartbeats. */
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    @PreDestroy
+    void stop() {
+        io.shutdownNow();
+        timers.shutdownNow();
+    }
+}
