@@ -30,7 +30,7 @@ public class RunLog {
     ManagedThreadFactory threads;
 
     @Inject
-    RunStore store;
+    EventWriter events;
 
     @Inject
     jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
@@ -91,9 +91,9 @@ public class RunLog {
     private void commit(List<Pending> batch) throws InterruptedException {
         while (!stopping) {
             try {
-                store.append(batch);
+                events.append(batch);
                 return;
-            } catch (RuntimeException e) {
+            } catch (java.sql.SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not persist " + batch.size() + " run events; retrying", e);
                 Thread.sleep(RETRY_MILLIS);
             }

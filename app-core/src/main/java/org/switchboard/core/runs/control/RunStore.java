@@ -28,34 +28,6 @@ public class RunStore {
         em.persist(run);
     }
 
-    /** Appends a batch of events (of any runs) and applies the terminations it carries, in one commit. */
-    public void append(List<RunLog.Pending> batch) {
-        for (RunLog.Pending pending : batch) {
-            em.persist(new RunEvent(pending.run().tenantId(), pending.entry()));
-        }
-        em.flush();
-        for (RunLog.Pending pending : batch) {
-            LiveRun.Termination end = pending.termination();
-            if (end != null) {
-                em.createQuery("UPDATE Run r SET r.status = :status, r.statusReason = :reason, r.lastSeq = :seq,"
-                                + " r.inputTokens = :in, r.outputTokens = :out, r.usageEstimated = :est,"
-                                + " r.endedAt = :now, r.leaseOwner = NULL, r.leaseExpiresAt = NULL"
-                                + " WHERE r.id = :id")
-                        .setParameter("status", end.status())
-                        .setParameter("reason", end.reason())
-                        .setParameter("seq", pending.entry().seq())
-                        .setParameter(
-                                "in", end.usage() == null ? null : end.usage().inputTokens())
-                        .setParameter(
-                                "out", end.usage() == null ? null : end.usage().outputTokens())
-                        .setParameter("est", end.usage() != null && end.usage().estimated())
-                        .setParameter("now", Instant.now())
-                        .setParameter("id", pending.entry().runId())
-                        .executeUpdate();
-            }
-        }
-    }
-
     /** Renews the leases of the runs this instance is generating. */
     public int renewLeases(Collection<Long> runIds, String owner, Instant until) {
         if (runIds.isEmpty()) {

@@ -1,0 +1,95 @@
+package org.switchboard.core.runs.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.switchboard.core.platform.Database;
+
+/**
+ * Writes a group commit of run events with plain JDBC: one batched insert (the driver rewrites it into
+ * multi-row statements), the terminations it carries, one local commit. This is the hottest write of the
+ * application, so it skips the EJB, JTA and persistence-context machinery, which cost milliseconds of CPU
+ * per commit under load (measured with the benchmark).
+ */
+@ApplicationScoped
+public class EventWriter {
+    private static final String INSERT =
+            "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String END = "UPDATE runs SET status = ?, status_reason = ?, last_seq = ?, input_tokens = ?,"
+            + " output_tokens = ?, usage_estimated = ?, ended_at = ?, lease_owner = NULL, lease_expires_at = NULL,"
+            + " version = version + 1 WHERE id = ?";
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    void append(List<RunLog.Pending> batch) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insertEvents(connection, batch, now);
+                endRuns(connection, batch, now);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void insertEvents(Connection connection, List<RunLog.Pending> batch, Timestamp now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (RunLog.Pending pending : batch) {
+                insert.setLong(1, pending.entry().runId());
+                insert.setInt(2, pending.entry().seq());
+                insert.setString(3, pending.run().tenantId());
+                insert.setString(4, pending.entry().type().name());
+                insert.setString(5, pending.entry().data());
+                insert.setTimestamp(6, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void endRuns(Connection connection, List<RunLog.Pending> batch, Timestamp now) throws SQLException {
+        try (PreparedStatement end = connection.prepareStatement(END)) {
+            boolean any = false;
+            for (RunLog.Pending pending : batch) {
+                LiveRun.Termination termination = pending.termination();
+                if (termination == null) {
+                    continue;
+                }
+                any = true;
+                end.setString(1, termination.status().name());
+                end.setString(2, termination.reason());
+                end.setInt(3, pending.entry().seq());
+                if (termination.usage() == null) {
+                    end.setNull(4, Types.INTEGER);
+                    end.setNull(5, Types.INTEGER);
+                    end.setBoolean(6, false);
+                } else {
+                    end.setInt(4, termination.usage().inputTokens());
+                    end.setInt(5, termination.usage().outputTokens());
+                    end.setBoolean(6, termination.usage().estimated());
+                }
+                end.setTimestamp(7, now);
+                end.setLong(8, pending.entry().runId());
+                end.addBatch();
+            }
+            if (any) {
+                end.executeBatch();
+            }
+        }
+    }
+}
