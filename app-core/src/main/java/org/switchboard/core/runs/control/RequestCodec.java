@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ChatMessage;
@@ -17,19 +18,27 @@ public final class RequestCodec {
     private RequestCodec() {}
 
     public static String encode(ChatRequest request) {
+        JsonObjectBuilder hints = JsonP.createObjectBuilder();
+        request.hints().forEach(hints::add);
+        return chatFields(request).add("hints", hints).build().toString();
+    }
+
+    /**
+     * The request's chat fields under OpenAI's names (model, messages, stop, max_tokens, temperature, top_p):
+     * the stored form of a run's request, and the body the OpenAI-compatible adapter sends upstream.
+     */
+    public static JsonObjectBuilder chatFields(ChatRequest request) {
         JsonArrayBuilder messages = JsonP.createArrayBuilder();
         request.messages()
                 .forEach(m -> messages.add(
                         JsonP.createObjectBuilder().add("role", m.role()).add("content", m.content())));
-        JsonObjectBuilder hints = JsonP.createObjectBuilder();
-        request.hints().forEach(hints::add);
-        JsonArrayBuilder stop = JsonP.createArrayBuilder();
-        request.stop().forEach(stop::add);
-        JsonObjectBuilder json = JsonP.createObjectBuilder()
-                .add("model", request.model())
-                .add("messages", messages)
-                .add("stop", stop)
-                .add("hints", hints);
+        JsonObjectBuilder json =
+                JsonP.createObjectBuilder().add("model", request.model()).add("messages", messages);
+        if (!request.stop().isEmpty()) {
+            JsonArrayBuilder stop = JsonP.createArrayBuilder();
+            request.stop().forEach(stop::add);
+            json.add("stop", stop);
+        }
         if (request.maxTokens() != null) {
             json.add("max_tokens", request.maxTokens());
         }
@@ -39,7 +48,7 @@ public final class RequestCodec {
         if (request.topP() != null) {
             json.add("top_p", request.topP());
         }
-        return json.build().toString();
+        return json;
     }
 
     public static ChatRequest decode(String text) {
@@ -54,9 +63,11 @@ public final class RequestCodec {
                 json.containsKey("max_tokens") ? json.getInt("max_tokens") : null,
                 decimal(json, "temperature"),
                 decimal(json, "top_p"),
-                json.getJsonArray("stop").getValuesAs(JsonString.class).stream()
-                        .map(JsonString::getString)
-                        .toList(),
+                json.containsKey("stop")
+                        ? json.getJsonArray("stop").getValuesAs(JsonString.class).stream()
+                                .map(JsonString::getString)
+                                .toList()
+                        : List.of(),
                 hints);
     }
 
