@@ -19,7 +19,6 @@ public final class LiveRun {
     private final String ownerId;
     private final List<LogEntry> published = new ArrayList<>();
     private final List<RunSubscriber> subscribers = new ArrayList<>();
-    private final StringBuilder output = new StringBuilder();
     private final CompletableFuture<LogEntry> terminal = new CompletableFuture<>();
     private int lastSeq;
     private volatile Control control;
@@ -48,10 +47,6 @@ public final class LiveRun {
         return terminal;
     }
 
-    public synchronized String output() {
-        return output.toString();
-    }
-
     public synchronized Usage usage() {
         return usage;
     }
@@ -71,10 +66,6 @@ public final class LiveRun {
 
     synchronized LogEntry next(org.switchboard.core.runs.entity.EventType type, String data) {
         return new LogEntry(id, ++lastSeq, type, data);
-    }
-
-    synchronized void recordDelta(String text) {
-        output.append(text);
     }
 
     synchronized void recordUsage(Usage usage) {

@@ -66,7 +66,6 @@ public class RunEngine {
             }
             anyOutput = true;
             lastActivityNanos = System.nanoTime();
-            run.recordDelta(text);
             log.append(run, run.next(EventType.DELTA, EventData.delta(text)), null);
         }
 
