@@ -15,4 +15,10 @@ public interface GenerationListener {
     void onComplete();
 
     void onError(ProviderFailure failure);
+
+    /**
+     * The upstream's own conversation id (Dify's {@code conversation_id}), reported so a follow-up request can
+     * continue the same upstream conversation. Providers without one never call it.
+     */
+    default void onConversation(String upstreamConversationId) {}
 }

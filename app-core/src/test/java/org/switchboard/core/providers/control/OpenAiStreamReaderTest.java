@@ -9,9 +9,13 @@ class OpenAiStreamReaderTest {
     private final RecordingListener listener = new RecordingListener();
     private final OpenAiStreamReader reader = new OpenAiStreamReader(listener);
 
+    /** Each argument is one line; a {@code data:} line is followed by the blank line that ends its event. */
     private void lines(String... lines) {
         for (String line : lines) {
             reader.onNext(line);
+            if (line.startsWith("data:")) {
+                reader.onNext("");
+            }
         }
     }
 
@@ -29,7 +33,7 @@ class OpenAiStreamReaderTest {
                 "data: [DONE]");
         reader.onComplete();
 
-        assertThat(listener.calls).containsExactly("delta:", "delta:Hel", "delta:lo", "usage:9/2", "complete");
+        assertThat(listener.calls).containsExactly("delta:Hel", "delta:lo", "usage:9/2", "complete");
     }
 
     @Test
