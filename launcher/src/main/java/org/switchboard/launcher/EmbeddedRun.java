@@ -23,6 +23,7 @@ final class EmbeddedRun {
     private final Settings settings;
     private final Teardown teardown = new Teardown();
     private final Instant began = Instant.now();
+    private java.nio.file.Path masterKeyFile;
 
     EmbeddedRun(Settings settings) {
         this.settings = settings;
@@ -44,6 +45,7 @@ final class EmbeddedRun {
         LauncherPid pid = claimPidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pid), "switchboard-stop"));
         DevKeys keys = DevKeys.loadOrCreate(settings.home());
+        masterKeyFile = Secrets.masterKey(settings.home().resolve("master.key"));
         String adminPassword = settings.adminPassword();
         PayaraServer payara = new PayaraServer(settings.payaraHome());
         stopLeftovers(payara);
@@ -132,12 +134,18 @@ final class EmbeddedRun {
     }
 
     /** The application's MicroProfile Config, as environment variables the server JVM inherits. */
-    private static Map<String, String> environment(DatabaseConnection db, DevKeys keys, String adminPassword) {
+    private Map<String, String> environment(DatabaseConnection db, DevKeys keys, String adminPassword) {
         Map<String, String> env = new LinkedHashMap<>(db.environment());
         env.put(
                 "SWITCHBOARD_JWT_PUBLIC_KEY_LOCATION",
                 keys.publicKeyPem().toAbsolutePath().toString());
         env.put("SWITCHBOARD_ADMIN_PASSWORD", adminPassword);
+        if (System.getenv("SWITCHBOARD_KEYS_MASTER_KEY") == null
+                && System.getenv("SWITCHBOARD_KEYS_MASTER_KEY_FILE") == null) {
+            env.put(
+                    "SWITCHBOARD_KEYS_MASTER_KEY_FILE",
+                    masterKeyFile.toAbsolutePath().toString());
+        }
         return env;
     }
 

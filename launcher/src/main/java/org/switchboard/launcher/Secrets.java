@@ -24,6 +24,19 @@ final class Secrets {
         return secret;
     }
 
+    /**
+     * The master key sealing provider keys (AES-256: 32 random bytes, base64) in an owner-only file, created on
+     * first use; the file's path is what the server is given, never the key.
+     */
+    static Path masterKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            writePrivate(file, java.util.Base64.getEncoder().encodeToString(key));
+        }
+        return file;
+    }
+
     static void writePrivate(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);

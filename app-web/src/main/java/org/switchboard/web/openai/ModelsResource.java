@@ -17,9 +17,9 @@ public class ModelsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String list() {
+    public String list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         JsonArrayBuilder data = JsonP.createArrayBuilder();
-        models.list()
+        models.list(org.switchboard.web.security.Callers.of(security))
                 .forEach(model -> data.add(JsonP.createObjectBuilder()
                         .add("id", model.id())
                         .add("object", "model")

@@ -66,12 +66,22 @@ final class RunJson {
             json.add("status_reason", run.statusReason());
         }
         if (run.usage() != null) {
+            JsonObjectBuilder usage = JsonP.createObjectBuilder()
+                    .add("input_tokens", run.usage().inputTokens())
+                    .add("output_tokens", run.usage().outputTokens())
+                    .add("estimated", run.usage().estimated());
+            if (run.usage().cost() != null) {
+                usage.add("cost", run.usage().cost());
+            }
+            json.add("usage", usage);
+        }
+        if (run.servedBy() != null) {
             json.add(
-                    "usage",
-                    JsonP.createObjectBuilder()
-                            .add("input_tokens", run.usage().inputTokens())
-                            .add("output_tokens", run.usage().outputTokens())
-                            .add("estimated", run.usage().estimated()));
+                    "route",
+                    JsonP.createObjectBuilder().add("served_by", run.servedBy()).add("attempts", run.attempts()));
+        }
+        if (run.upstreamConversationId() != null) {
+            json.add("upstream_conversation_id", run.upstreamConversationId());
         }
         return json;
     }

@@ -21,4 +21,7 @@ public interface GenerationListener {
      * continue the same upstream conversation. Providers without one never call it.
      */
     default void onConversation(String upstreamConversationId) {}
+
+    /** Which target serves the generation ({@code provider/model}) and after how many calls in all. */
+    default void onRoute(String servedBy, int attempts) {}
 }

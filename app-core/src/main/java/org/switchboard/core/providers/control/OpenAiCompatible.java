@@ -1,90 +1,47 @@
 package org.switchboard.core.providers.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.providers.entity.ChatRequest;
-import org.switchboard.core.providers.entity.ModelInfo;
 
 /**
- * An OpenAI-compatible upstream (OpenAI, Azure OpenAI, vLLM, Ollama, DeepSeek, ...), streamed with
- * {@code stream_options.include_usage} over one pooled HTTP client. Configured by
- * {@code switchboard.providers.openai.base-url}, {@code .api-key} and {@code .models} (the model names it
- * serves, passed upstream as they are).
+ * The OpenAI chat completions dialect (OpenAI, Azure OpenAI, vLLM, Ollama, DeepSeek, Qwen, ...): always
+ * streamed with {@code stream_options.include_usage}, so a non-streaming client gets the same usage. The base
+ * URL ends before {@code /chat/completions} (e.g. {@code https://api.openai.com/v1}). Settings:
+ * {@code api_key_header} (default {@code Authorization} with {@code Bearer}; Azure uses {@code api-key}) and
+ * {@code query} (appended to the URL, e.g. Azure's {@code api-version=2024-10-21}).
  */
-@ApplicationScoped
-public class OpenAiCompatible implements ChatProvider {
-    private static final String OWNER = "openai-compatible";
+public final class OpenAiCompatible implements ProviderAdapter {
+    private final HttpClient http;
 
-    @Inject
-    @ConfigProperty(name = "switchboard.providers.openai.base-url")
-    Optional<String> baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.providers.openai.api-key")
-    Optional<String> apiKey;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.providers.openai.models")
-    Optional<String> modelNames;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.runs.deadline.connect")
-    Duration connectTimeout;
-
-    @Inject
-    org.switchboard.core.platform.ThreadPools pools;
-
-    private HttpClient http;
-    private Set<String> models = Set.of();
-
-    @PostConstruct
-    void init() {
-        http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .executor(pools.io())
-                .version(HttpClient.Version.HTTP_2) // HTTP/2 where the upstream offers it, keep-alive otherwise
-                .build();
-        models = modelNames
-                .map(names -> Arrays.stream(names.split(","))
-                        .map(String::trim)
-                        .filter(name -> !name.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()))
-                .orElse(Set.of());
-    }
-
-    boolean serves(String model) {
-        return baseUrl.isPresent() && models.contains(model);
+    public OpenAiCompatible(HttpClient http) {
+        this.http = http;
     }
 
     @Override
-    public List<ModelInfo> models() {
-        return baseUrl.isEmpty()
-                ? List.of()
-                : models.stream().sorted().map(id -> new ModelInfo(id, OWNER)).toList();
+    public String kind() {
+        return "openai";
     }
 
     @Override
-    public Generation generate(ChatRequest request, GenerationListener listener) {
-        HttpRequest.Builder upstream = HttpRequest.newBuilder(URI.create(baseUrl.orElseThrow() + "/chat/completions"))
+    public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
+        String query = upstream.settings().getString("query", "");
+        HttpRequest.Builder call = HttpRequest.newBuilder(
+                        URI.create(upstream.url("/chat/completions") + (query.isEmpty() ? "" : "?" + query)))
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(OpenAiWire.request(request)));
-        apiKey.ifPresent(key -> upstream.header("Authorization", "Bearer " + key));
+                .POST(HttpRequest.BodyPublishers.ofString(OpenAiWire.request(request, upstream.model())));
+        if (upstream.apiKey() != null) {
+            String header = upstream.settings().getString("api_key_header", "Authorization");
+            call.header(
+                    header,
+                    header.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
+        }
         OpenAiStreamReader reader = new OpenAiStreamReader(listener);
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(upstream.build(), reader);
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(call.build(), reader);
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
                 reader.failed(failure);

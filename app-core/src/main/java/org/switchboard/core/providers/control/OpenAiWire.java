@@ -11,8 +11,9 @@ import org.switchboard.core.runs.control.RequestCodec;
 final class OpenAiWire {
     private OpenAiWire() {}
 
-    static String request(ChatRequest request) {
+    static String request(ChatRequest request, String upstreamModel) {
         return RequestCodec.chatFields(request)
+                .add("model", upstreamModel)
                 .add("stream", true)
                 .add("stream_options", JsonP.createObjectBuilder().add("include_usage", true))
                 .build()

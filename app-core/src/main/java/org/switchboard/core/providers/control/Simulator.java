@@ -1,16 +1,16 @@
 package org.switchboard.core.providers.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.core.providers.control.SimulatorScript.Fault;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
-import org.switchboard.core.providers.entity.ModelInfo;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.providers.entity.Usage;
 
@@ -18,10 +18,16 @@ import org.switchboard.core.providers.entity.Usage;
  * The built-in simulator provider (SPEC §4): deterministic text derived from the prompt, a configurable
  * token count, latency and inter-token delay, and fault injection. Tokens are emitted by a managed
  * scheduler, so a thousand slow simulated streams hold no thread between tokens.
+ *
+ * <p>The upstream model names a script ({@code sim}, {@code sim-fast}, {@code sim-slow}; any other name runs
+ * {@code sim}). A provider's settings override the script for every call to it, so routing tests can make one
+ * target slow or failing: {@code tokens}, {@code latency_ms}, {@code delay_ms}, {@code fault} (none, error,
+ * cut, stall, malformed), {@code fault_after}, {@code status} (the HTTP status a simulated {@code error}
+ * fault reports: 500 by default, 429, 401, 400 ...), {@code retry_after_s} (sent with it) and
+ * {@code fail_times} (the fault strikes only the first n calls with these settings, then calls succeed).
+ * Request hints ({@code X-Simulator-*} headers) override both.
  */
-@ApplicationScoped
-public class Simulator implements ChatProvider {
-    private static final String OWNER = "switchboard-simulator";
+public final class Simulator implements ProviderAdapter {
     private static final Map<String, SimulatorScript> MODELS = Map.of(
             "sim", new SimulatorScript(24, 0, 20, Fault.NONE, 0),
             "sim-fast", new SimulatorScript(24, 0, 0, Fault.NONE, 0),
@@ -31,39 +37,46 @@ public class Simulator implements ChatProvider {
                     + " client can resume where it stopped without gap or duplicate")
             .split(" ");
 
-    @Inject
-    org.switchboard.core.platform.ThreadPools pools;
+    /** The scripts the seeded aliases name. */
+    public static final List<String> SCRIPTS = List.of("sim", "sim-fast", "sim-slow");
 
-    ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService scheduler;
+    private final Map<JsonObject, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-    @jakarta.annotation.PostConstruct
-    void init() {
-        scheduler = pools.timers();
-    }
-
-    boolean serves(String model) {
-        return MODELS.containsKey(model);
+    public Simulator(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
     }
 
     @Override
-    public List<ModelInfo> models() {
-        return MODELS.keySet().stream()
-                .sorted()
-                .map(id -> new ModelInfo(id, OWNER))
-                .toList();
+    public String kind() {
+        return "simulator";
     }
 
     @Override
-    public void validate(ChatRequest request) {
-        MODELS.get(request.model()).withHints(request.hints());
+    public void validate(Upstream upstream, ChatRequest request) {
+        script(upstream, request);
     }
 
     @Override
-    public Generation generate(ChatRequest request, GenerationListener listener) {
-        SimulatorScript script = MODELS.get(request.model()).withHints(request.hints());
-        var emission = new Emission(script, seed(request), inputTokens(request), listener);
+    public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
+        SimulatorScript script = script(upstream, request);
+        JsonObject settings = upstream.settings();
+        int failTimes = settings.getInt("fail_times", -1);
+        if (failTimes >= 0
+                && calls.computeIfAbsent(settings, s -> new AtomicInteger()).getAndIncrement() >= failTimes) {
+            script = script.withFault(Fault.NONE);
+        }
+        int status = settings.getInt("status", 500);
+        int retryAfter = settings.getInt("retry_after_s", -1);
+        var emission = new Emission(script, seed(request), inputTokens(request), listener, status, retryAfter);
         emission.schedule(script.latencyMillis());
         return emission::cancel;
+    }
+
+    private static SimulatorScript script(Upstream upstream, ChatRequest request) {
+        return MODELS.getOrDefault(upstream.model(), MODELS.get("sim"))
+                .withSettings(upstream.settings())
+                .withHints(request.hints());
     }
 
     /** The deterministic text the simulator produces for a prompt: the n-th token of a reply. */
@@ -93,11 +106,21 @@ public class Simulator implements ChatProvider {
         private final long seed;
         private final int inputTokens;
         private final GenerationListener listener;
+        private final int status;
+        private final int retryAfterSeconds;
         private int emitted;
         private volatile boolean cancelled;
         private volatile Future<?> next;
 
-        Emission(SimulatorScript script, long seed, int inputTokens, GenerationListener listener) {
+        Emission(
+                SimulatorScript script,
+                long seed,
+                int inputTokens,
+                GenerationListener listener,
+                int status,
+                int retryAfterSeconds) {
+            this.status = status;
+            this.retryAfterSeconds = retryAfterSeconds;
             this.script = script;
             this.seed = seed;
             this.inputTokens = inputTokens;
@@ -138,8 +161,14 @@ public class Simulator implements ChatProvider {
                 return false;
             }
             switch (script.fault()) {
-                case ERROR -> listener.onError(new ProviderFailure(
-                        "upstream-error", "The simulated upstream answered 500 Internal Server Error", 500));
+                case ERROR -> listener.onError(UpstreamFailures.fromStatus(
+                        status,
+                        java.net.http.HttpHeaders.of(
+                                retryAfterSeconds < 0
+                                        ? Map.of()
+                                        : Map.of("retry-after", List.of(Integer.toString(retryAfterSeconds))),
+                                (name, value) -> true),
+                        "{\"error\":{\"message\":\"The simulated upstream answered " + status + "\"}}"));
                 case CUT -> listener.onError(new ProviderFailure(
                         "upstream-cut", "The simulated upstream closed the stream before it was complete", 0));
                 case MALFORMED -> listener.onError(new ProviderFailure(

@@ -32,6 +32,26 @@ public record SimulatorScript(int tokens, long latencyMillis, long delayMillis, 
                 (int) number(hints, "fault-after", faultAfter, MAX_TOKENS));
     }
 
+    /** The script with a provider's settings ({@code tokens}, {@code latency_ms}, ...) applied. */
+    public SimulatorScript withSettings(jakarta.json.JsonObject settings) {
+        if (settings.isEmpty()) {
+            return this;
+        }
+        java.util.Map<String, String> asHints = new java.util.HashMap<>();
+        for (String name : new String[] {"tokens", "latency_ms", "delay_ms", "fault", "fault_after"}) {
+            jakarta.json.JsonValue value = settings.get(name);
+            if (value != null && value != jakarta.json.JsonValue.NULL) {
+                String text = value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
+                asHints.put(HINT_PREFIX + name.replace('_', '-'), text);
+            }
+        }
+        return withHints(asHints);
+    }
+
+    public SimulatorScript withFault(Fault newFault) {
+        return new SimulatorScript(tokens, latencyMillis, delayMillis, newFault, faultAfter);
+    }
+
     private Fault fault(String value) {
         if (value == null) {
             return fault;

@@ -10,8 +10,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.providers.boundary.ModelNotFound;
-import org.switchboard.core.providers.control.ProviderRegistry;
 import org.switchboard.core.providers.entity.ChatRequest;
+import org.switchboard.core.routing.control.Router;
 import org.switchboard.core.runs.control.LiveRun;
 import org.switchboard.core.runs.control.LiveRuns;
 import org.switchboard.core.runs.control.RequestCodec;
@@ -35,7 +35,7 @@ import org.switchboard.core.tenants.entity.Caller;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each store call commits on its own
 public class Runs {
     @Inject
-    ProviderRegistry providers;
+    Router router;
 
     @Inject
     RunStore store;
@@ -58,8 +58,7 @@ public class Runs {
 
     /** Records the run as queued and wakes a worker; returns at once. */
     public RunView submit(Caller caller, ChatRequest request, String callbackUrl) {
-        providers
-                .providerFor(request.model())
+        router.providerFor(caller.tenant(), request.model())
                 .orElseThrow(() -> new ModelNotFound(request.model()))
                 .validate(request);
         Run run = Run.queued(
@@ -142,6 +141,9 @@ public class Runs {
                 run.endedAt(),
                 run.usage(),
                 output,
-                lastSeq);
+                lastSeq,
+                run.servedBy(),
+                run.attempts(),
+                run.upstreamConversationId());
     }
 }

@@ -52,9 +52,10 @@ final class EventData {
     }
 
     private static JsonObjectBuilder usageJson(Usage usage) {
-        return JsonP.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("input_tokens", usage.inputTokens())
                 .add("output_tokens", usage.outputTokens())
                 .add("estimated", usage.estimated());
+        return usage.cost() == null ? json : json.add("cost", usage.cost());
     }
 }

@@ -24,7 +24,8 @@ public class EventWriter {
             "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String END = "UPDATE runs SET status = ?, status_reason = ?, last_seq = ?, input_tokens = ?,"
             + " output_tokens = ?, usage_estimated = ?, ended_at = ?, lease_owner = NULL, lease_expires_at = NULL,"
-            + " version = version + 1 WHERE id = ?";
+            + " cost = ?, served_by = ?, attempts = ?, upstream_conversation_id = ?, version = version + 1"
+            + " WHERE id = ?";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -84,7 +85,13 @@ public class EventWriter {
                     end.setBoolean(6, termination.usage().estimated());
                 }
                 end.setTimestamp(7, now);
-                end.setLong(8, pending.entry().runId());
+                end.setBigDecimal(
+                        8,
+                        termination.usage() == null ? null : termination.usage().cost());
+                end.setString(9, termination.servedBy());
+                end.setInt(10, termination.attempts());
+                end.setString(11, termination.upstreamConversationId());
+                end.setLong(12, pending.entry().runId());
                 end.addBatch();
             }
             if (any) {

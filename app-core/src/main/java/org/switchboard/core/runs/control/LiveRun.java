@@ -23,6 +23,9 @@ public final class LiveRun {
     private int lastSeq;
     private volatile Control control;
     private Usage usage;
+    private String servedBy;
+    private int attempts;
+    private String upstreamConversationId;
 
     public LiveRun(Run run) {
         this.id = run.id();
@@ -72,6 +75,20 @@ public final class LiveRun {
         this.usage = usage;
     }
 
+    synchronized void recordRoute(String servedBy, int attempts) {
+        this.servedBy = servedBy;
+        this.attempts = attempts;
+    }
+
+    synchronized void recordConversation(String upstreamConversationId) {
+        this.upstreamConversationId = upstreamConversationId;
+    }
+
+    /** What the terminal event writes to the run row. */
+    synchronized Termination termination(RunStatus status, String reason) {
+        return new Termination(status, reason, usage, servedBy, attempts, upstreamConversationId);
+    }
+
     void attach(Control control) {
         this.control = control;
     }
@@ -115,5 +132,11 @@ public final class LiveRun {
     }
 
     /** What the terminal event does to the run row. */
-    record Termination(RunStatus status, String reason, Usage usage) {}
+    record Termination(
+            RunStatus status,
+            String reason,
+            Usage usage,
+            String servedBy,
+            int attempts,
+            String upstreamConversationId) {}
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.core.platform.InstanceName;
-import org.switchboard.core.providers.control.ProviderRegistry;
 import org.switchboard.core.providers.entity.ProviderFailure;
+import org.switchboard.core.routing.control.Router;
 import org.switchboard.core.runs.entity.Run;
 
 /**
@@ -31,7 +31,7 @@ public class RunDispatcher {
     RunEngine engine;
 
     @Inject
-    ProviderRegistry providers;
+    Router router;
 
     @Inject
     LeaseKeeper leases;
@@ -68,7 +68,7 @@ public class RunDispatcher {
 
     private void launch(Run run) {
         var request = RequestCodec.decode(run.request());
-        var provider = providers.providerFor(run.model());
+        var provider = router.providerFor(run.tenantId(), run.model());
         LiveRun liveRun = engine.start(run, request, provider.orElse(Unserved.INSTANCE));
         LOG.fine(() -> "Run " + liveRun.id() + " started on " + InstanceName.VALUE);
     }
@@ -76,11 +76,6 @@ public class RunDispatcher {
     /** Stands in for a provider that disappeared between submission and claim: the run fails at once. */
     private enum Unserved implements org.switchboard.core.providers.control.ChatProvider {
         INSTANCE;
-
-        @Override
-        public List<org.switchboard.core.providers.entity.ModelInfo> models() {
-            return List.of();
-        }
 
         @Override
         public org.switchboard.core.providers.control.Generation generate(

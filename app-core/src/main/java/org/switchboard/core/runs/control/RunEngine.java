@@ -83,9 +83,22 @@ public class RunEngine {
                 return;
             }
             ended = true;
-            Usage usage = run.usage() == null ? new Usage(0, 0, true) : run.usage();
-            var end = new LiveRun.Termination(RunStatus.COMPLETED, null, usage);
+            if (run.usage() == null) {
+                run.recordUsage(new Usage(0, 0, true));
+            }
+            Usage usage = run.usage();
+            var end = run.termination(RunStatus.COMPLETED, null);
             log.append(run, run.next(EventType.DONE, EventData.done(usage)), end);
+        }
+
+        @Override
+        public synchronized void onRoute(String servedBy, int attempts) {
+            run.recordRoute(servedBy, attempts);
+        }
+
+        @Override
+        public synchronized void onConversation(String upstreamConversationId) {
+            run.recordConversation(upstreamConversationId);
         }
 
         @Override
@@ -128,7 +141,7 @@ public class RunEngine {
             }
             ended = true;
             String data = EventData.error(type, title, detail, status);
-            log.append(run, run.next(EventType.ERROR, data), new LiveRun.Termination(status, detail, run.usage()));
+            log.append(run, run.next(EventType.ERROR, data), run.termination(status, detail));
         }
     }
 }

@@ -68,6 +68,16 @@ public class Run {
     @Column(name = "cancel_requested")
     private boolean cancelRequested;
 
+    @Column(name = "served_by")
+    private String servedBy;
+
+    private int attempts;
+
+    private java.math.BigDecimal cost;
+
+    @Column(name = "upstream_conversation_id")
+    private String upstreamConversationId;
+
     @Version
     private long version;
 
@@ -139,7 +149,21 @@ public class Run {
     }
 
     public Usage usage() {
-        return inputTokens == null ? null : new Usage(inputTokens, outputTokens, usageEstimated);
+        return inputTokens == null ? null : new Usage(inputTokens, outputTokens, usageEstimated, cost);
+    }
+
+    /** The target that served the run ({@code provider/model}); null until one answered. */
+    public String servedBy() {
+        return servedBy;
+    }
+
+    /** Upstream calls made for the run, retries and fallbacks included. */
+    public int attempts() {
+        return attempts;
+    }
+
+    public String upstreamConversationId() {
+        return upstreamConversationId;
     }
 
     public int lastSeq() {

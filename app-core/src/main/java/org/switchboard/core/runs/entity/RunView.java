@@ -15,4 +15,7 @@ public record RunView(
         Instant endedAt,
         Usage usage,
         String output,
-        int lastSeq) {}
+        int lastSeq,
+        String servedBy,
+        int attempts,
+        String upstreamConversationId) {}

@@ -13,10 +13,11 @@ import org.switchboard.core.providers.entity.ChatRequest;
 
 class SimulatorTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final Simulator simulator = new Simulator();
+    private final Simulator simulator = new Simulator(scheduler);
+    private static final Upstream SIM = upstream(jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
 
-    SimulatorTest() {
-        simulator.scheduler = scheduler;
+    private static Upstream upstream(jakarta.json.JsonObject settings) {
+        return new Upstream("", null, "sim", settings);
     }
 
     @AfterEach
@@ -32,7 +33,7 @@ class SimulatorTest {
     @Test
     void emitsTheScriptedTokensThenUsageThenCompletes() throws Exception {
         RecordingListener listener = new RecordingListener();
-        simulator.generate(request(Map.of("simulator.tokens", "3", "simulator.delay-ms", "1")), listener);
+        simulator.generate(SIM, request(Map.of("simulator.tokens", "3", "simulator.delay-ms", "1")), listener);
         Thread.sleep(200);
 
         assertThat(listener.calls).hasSize(5);
@@ -43,8 +44,8 @@ class SimulatorTest {
     @Test
     void aCancelledGenerationProducesNothingMore() throws Exception {
         RecordingListener listener = new RecordingListener();
-        Generation generation =
-                simulator.generate(request(Map.of("simulator.tokens", "1000", "simulator.delay-ms", "10")), listener);
+        Generation generation = simulator.generate(
+                SIM, request(Map.of("simulator.tokens", "1000", "simulator.delay-ms", "10")), listener);
         Thread.sleep(100);
         generation.cancel();
         int atCancel = listener.calls.size();
@@ -59,6 +60,7 @@ class SimulatorTest {
     void injectsACutAfterTheScriptedTokens() throws Exception {
         RecordingListener listener = new RecordingListener();
         simulator.generate(
+                SIM,
                 request(Map.of(
                         "simulator.tokens",
                         "5",
@@ -72,5 +74,27 @@ class SimulatorTest {
         Thread.sleep(100);
 
         assertThat(listener.calls).hasSize(3).last().isEqualTo("error:upstream-cut");
+    }
+
+    @Test
+    void providerSettingsFailTheFirstCallsWithTheConfiguredStatusThenSucceed() {
+        var settings = org.switchboard.core.platform.JsonP.createObjectBuilder()
+                .add("fault", "error")
+                .add("status", 429)
+                .add("retry_after_s", 3)
+                .add("fail_times", 2)
+                .add("tokens", 2)
+                .add("delay_ms", 0)
+                .build();
+        for (int call = 1; call <= 2; call++) {
+            RecordingListener failing = new RecordingListener();
+            simulator.generate(upstream(settings), request(Map.of()), failing);
+            assertThat(failing.awaitEnd()).containsExactly("error:upstream-quota");
+            assertThat(failing.failure.upstreamStatus()).isEqualTo(429);
+            assertThat(failing.failure.retryAfter()).hasSeconds(3);
+        }
+        RecordingListener third = new RecordingListener();
+        simulator.generate(upstream(settings), request(Map.of()), third);
+        assertThat(third.awaitEnd()).hasSize(4).endsWith("usage:3/2", "complete");
     }
 }

@@ -1,0 +1,144 @@
+package org.switchboard.core.routing.control;
+
+import dev.failsafe.CircuitBreaker;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.switchboard.core.routing.entity.Resilience;
+
+/**
+ * What this instance knows about each target's health: a circuit breaker (Failsafe's, driven by hand
+ * because a streamed generation is not a call Failsafe can wrap), a quota rest after a 429, and the moving
+ * average of time to first token that the latency strategy sorts by. Kept per instance, in memory: each
+ * instance learns on its own traffic.
+ */
+@ApplicationScoped
+public class TargetHealth {
+    private static final double EWMA_WEIGHT = 0.3;
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** The targets of a route in the order its strategy tries them for one request. */
+    public List<RouteTarget> order(Route route) {
+        List<RouteTarget> targets = new ArrayList<>(route.targets()); // already by priority
+        switch (route.strategy()) {
+            case WEIGHTED -> {
+                RouteTarget first = drawByWeight(targets);
+                if (first != null) {
+                    targets.remove(first);
+                    targets.add(0, first);
+                }
+            }
+            case LATENCY -> targets.sort(Comparator.comparingDouble(t -> {
+                double ewma = state(t, route.resilience()).ttftMillis;
+                return Double.isNaN(ewma) ? -1 : ewma; // never measured: try it, to measure it
+            }));
+            case COST -> targets.sort(Comparator.comparing(t -> t.configured().pricePer1k()));
+            default -> {
+                // PRIORITY: as sorted
+            }
+        }
+        return targets;
+    }
+
+    /** Whether a call may go to the target now: its breaker is not open and it is not resting after a 429. */
+    public boolean admits(RouteTarget target, Resilience resilience) {
+        State state = state(target, resilience);
+        return System.nanoTime() >= state.restUntilNanos && state.breaker.tryAcquirePermit();
+    }
+
+    public void succeeded(RouteTarget target, Resilience resilience) {
+        state(target, resilience).breaker.recordSuccess();
+    }
+
+    public void failed(RouteTarget target, Resilience resilience) {
+        state(target, resilience).breaker.recordFailure();
+    }
+
+    /** A 429: skip the target for {@code Retry-After}, or the policy's quota cool-down without one. */
+    public void rest(RouteTarget target, Resilience resilience, Duration retryAfter) {
+        long millis = retryAfter != null ? retryAfter.toMillis() : resilience.quotaCoolDownMillis();
+        state(target, resilience).restUntilNanos = System.nanoTime() + millis * 1_000_000;
+    }
+
+    public void firstToken(RouteTarget target, Resilience resilience, long millis) {
+        State state = state(target, resilience);
+        synchronized (state) {
+            state.ttftMillis = Double.isNaN(state.ttftMillis)
+                    ? millis
+                    : EWMA_WEIGHT * millis + (1 - EWMA_WEIGHT) * state.ttftMillis;
+        }
+    }
+
+    /** A view of every known target, for operators. */
+    public List<TargetState> snapshot() {
+        return states.entrySet().stream()
+                .map(e -> new TargetState(
+                        e.getKey(),
+                        e.getValue().label,
+                        e.getValue().breaker.getState().name().toLowerCase(java.util.Locale.ROOT),
+                        Double.isNaN(e.getValue().ttftMillis) ? null : e.getValue().ttftMillis,
+                        Math.max(0, (e.getValue().restUntilNanos - System.nanoTime()) / 1_000_000)))
+                .sorted(Comparator.comparing(TargetState::target))
+                .toList();
+    }
+
+    private State state(RouteTarget target, Resilience resilience) {
+        State state = states.get(target.id());
+        if (state == null || !state.settings.equals(resilience)) {
+            state = states.compute(
+                    target.id(),
+                    (id, old) -> old != null && old.settings.equals(resilience)
+                            ? old
+                            : new State(target.label(), resilience, old));
+        }
+        return state;
+    }
+
+    private static RouteTarget drawByWeight(List<RouteTarget> targets) {
+        long total = targets.stream().mapToLong(t -> t.configured().weight()).sum();
+        if (total <= 0) {
+            return null;
+        }
+        long draw = ThreadLocalRandom.current().nextLong(total);
+        for (RouteTarget target : targets) {
+            draw -= target.configured().weight();
+            if (draw < 0) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    /** One target's health as an operator sees it. */
+    public record TargetState(String target, String label, String breaker, Double ttftMillis, long restingMillis) {}
+
+    private static final class State {
+        final String label;
+        final Resilience settings;
+        final CircuitBreaker<Object> breaker;
+        volatile long restUntilNanos;
+        double ttftMillis = Double.NaN;
+
+        State(String label, Resilience settings, State previous) {
+            this.label = label;
+            this.settings = settings;
+            this.breaker = CircuitBreaker.builder()
+                    .withFailureThreshold(settings.breakerFailures())
+                    .withDelay(Duration.ofMillis(settings.breakerCoolDownMillis()))
+                    .withSuccessThreshold(1)
+                    .build();
+            if (previous != null) {
+                this.ttftMillis = previous.ttftMillis;
+                this.restUntilNanos = previous.restUntilNanos;
+            } else {
+                this.restUntilNanos = System.nanoTime();
+            }
+        }
+    }
+}

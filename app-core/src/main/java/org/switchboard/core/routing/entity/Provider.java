@@ -1,0 +1,97 @@
+package org.switchboard.core.routing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An upstream endpoint of one wire dialect ({@code kind}); mirrors table {@code providers}. Global if no tenant. */
+@Entity
+@Table(name = "providers")
+public class Provider {
+    @Id
+    private long id;
+
+    @Column(name = "tenant_id", updatable = false)
+    private String tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(name = "base_url")
+    private String baseUrl;
+
+    @Column(nullable = false)
+    private String settings;
+
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Provider() {}
+
+    public Provider(long id, String tenantId, String name, String kind, String baseUrl, String settings) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.name = name;
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        this.settings = settings;
+        this.enabled = true;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void update(String name, String kind, String baseUrl, String settings, boolean enabled) {
+        this.name = name;
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        this.settings = settings;
+        this.enabled = enabled;
+        this.updatedAt = Instant.now();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String settings() {
+        return settings;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,100 @@
+package org.switchboard.core.routing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A model alias and how it is served; mirrors table {@code routing_policies}. {@code targets} and
+ * {@code resilience} are JSON, validated and compiled by {@code PolicyCodec}.
+ */
+@Entity
+@Table(name = "routing_policies")
+public class RoutingPolicy {
+    @Id
+    private long id;
+
+    @Column(name = "tenant_id", updatable = false)
+    private String tenantId;
+
+    @Column(nullable = false)
+    private String alias;
+
+    @Column(nullable = false)
+    private String strategy;
+
+    @Column(nullable = false)
+    private String targets;
+
+    @Column(nullable = false)
+    private String resilience;
+
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected RoutingPolicy() {}
+
+    public RoutingPolicy(long id, String tenantId, String alias, String strategy, String targets, String resilience) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.alias = alias;
+        this.strategy = strategy;
+        this.targets = targets;
+        this.resilience = resilience;
+        this.enabled = true;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void update(String alias, String strategy, String targets, String resilience, boolean enabled) {
+        this.alias = alias;
+        this.strategy = strategy;
+        this.targets = targets;
+        this.resilience = resilience;
+        this.enabled = enabled;
+        this.updatedAt = Instant.now();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String strategy() {
+        return strategy;
+    }
+
+    public String targets() {
+        return targets;
+    }
+
+    public String resilience() {
+        return resilience;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** The admin REST API: providers, keys and routing policies (admin role only). */
+package org.switchboard.web.admin;
