@@ -35,7 +35,13 @@ public class Adapters {
                 .executor(pools.io())
                 .version(HttpClient.Version.HTTP_2)
                 .build();
-        byKind = List.of(new Simulator(pools.timers()), new OpenAiCompatible(http)).stream()
+        byKind = List.of(
+                        new Simulator(pools.timers()),
+                        new OpenAiCompatible(http),
+                        new AnthropicMessages(http),
+                        new DifyApps(http),
+                        new MappedAdapter(http))
+                .stream()
                 .collect(Collectors.toUnmodifiableMap(ProviderAdapter::kind, Function.identity()));
     }
 
