@@ -37,6 +37,25 @@ class OpenAiSdkIT extends SwitchboardDeployment {
     }
 
     @Test
+    void embeddingsComeFromTheRoutedTargetDeterministically() {
+        var params = com.openai.models.embeddings.EmbeddingCreateParams.builder()
+                .model("sim")
+                .input("embed these words")
+                .build();
+        var first = client.embeddings().create(params);
+        var second = client.embeddings().create(params);
+
+        assertThat(first.model()).isEqualTo("sim");
+        assertThat(first.data()).hasSize(1);
+        List<Float> vector = first.data().get(0).embedding();
+        assertThat(vector).hasSize(8);
+        assertThat(second.data().get(0).embedding()).isEqualTo(vector);
+        double norm = Math.sqrt(vector.stream().mapToDouble(v -> v * v).sum());
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(first.usage().promptTokens()).isEqualTo(3);
+    }
+
+    @Test
     void nonStreamingChatReturnsTheCompletionAndRecordsTheRun() {
         ChatCompletion completion = client.chat().completions().create(params("Tell me about runs"));
 

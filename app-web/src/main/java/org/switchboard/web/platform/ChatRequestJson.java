@@ -22,8 +22,21 @@ public final class ChatRequestJson {
 
     private ChatRequestJson() {}
 
-    public static ChatRequest parse(JsonObject body, Map<String, String> hints) {
+    /** The hint carrying an upstream conversation to continue (Dify's {@code conversation_id}). */
+    public static final String UPSTREAM_CONVERSATION_HINT = "dify.conversation_id";
+
+    public static ChatRequest parse(JsonObject body, Map<String, String> headerHints) {
         String model = requiredString(body, "model");
+        Map<String, String> hints = headerHints;
+        JsonValue conversation = body.get("upstream_conversation_id");
+        if (conversation != null && conversation != JsonValue.NULL) {
+            if (!(conversation instanceof JsonString id) || id.getString().isBlank() || id.getString().length() > 128) {
+                throw new InvalidInput(
+                        "invalid-request", "'upstream_conversation_id' must be the id a previous run reported");
+            }
+            hints = new java.util.HashMap<>(headerHints);
+            hints.put(UPSTREAM_CONVERSATION_HINT, id.getString());
+        }
         return new ChatRequest(
                 model,
                 messages(body),

@@ -44,6 +44,9 @@ public class SwitchboardExceptionMapper implements ExceptionMapper<SwitchboardEx
         } else if (e instanceof Unprocessable) {
             status = 422;
             title = "Unprocessable request";
+        } else if (e instanceof org.switchboard.core.platform.BadGateway) {
+            status = 502;
+            title = "Bad gateway";
         } else {
             status = 500;
             title = "Internal error";

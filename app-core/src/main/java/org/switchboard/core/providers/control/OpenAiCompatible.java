@@ -52,4 +52,57 @@ public final class OpenAiCompatible implements ProviderAdapter {
             exchange.cancel(true);
         };
     }
+
+    /** {@code POST /embeddings} (https://platform.openai.com/docs/api-reference/embeddings/create). */
+    @Override
+    public CompletableFuture<Embeddings> embed(Upstream upstream, java.util.List<String> inputs) {
+        String query = upstream.settings().getString("query", "");
+        var input = org.switchboard.core.platform.JsonP.createArrayBuilder();
+        inputs.forEach(input::add);
+        String body = org.switchboard.core.platform.JsonP.createObjectBuilder()
+                .add("model", upstream.model())
+                .add("input", input)
+                .build()
+                .toString();
+        HttpRequest.Builder call = HttpRequest.newBuilder(
+                        URI.create(upstream.url("/embeddings") + (query.isEmpty() ? "" : "?" + query)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (upstream.apiKey() != null) {
+            String header = upstream.settings().getString("api_key_header", "Authorization");
+            call.header(header, header.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
+        }
+        return http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                                "upstream-unreachable", "The upstream could not be reached", 0));
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw new EmbeddingFailure(
+                                UpstreamFailures.fromStatus(response.statusCode(), response.headers(), response.body()));
+                    }
+                    try {
+                        jakarta.json.JsonObject json = org.switchboard.core.platform.JsonP.createReader(
+                                        new java.io.StringReader(response.body()))
+                                .readObject();
+                        java.util.List<double[]> vectors = new java.util.ArrayList<>();
+                        for (jakarta.json.JsonObject item : json.getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class)) {
+                            var numbers = item.getJsonArray("embedding");
+                            double[] vector = new double[numbers.size()];
+                            for (int i = 0; i < vector.length; i++) {
+                                vector[i] = numbers.getJsonNumber(i).doubleValue();
+                            }
+                            vectors.add(vector);
+                        }
+                        int tokens = json.containsKey("usage")
+                                ? json.getJsonObject("usage").getInt("prompt_tokens", 0)
+                                : 0;
+                        return new Embeddings(vectors, tokens);
+                    } catch (RuntimeException malformed) {
+                        throw new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                                "upstream-malformed", "The upstream's embeddings answer is not what OpenAI documents", 0));
+                    }
+                });
+    }
 }

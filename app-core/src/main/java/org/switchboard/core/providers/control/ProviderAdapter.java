@@ -17,4 +17,31 @@ public interface ProviderAdapter {
     default void validate(Upstream upstream, ChatRequest request) {}
 
     Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener);
+
+    /**
+     * Embeds {@code inputs} with the upstream's model: one vector per input, in order, and the input tokens
+     * counted. Fails with an {@link EmbeddingFailure}; dialects without embeddings fail with a bad request.
+     */
+    default java.util.concurrent.CompletableFuture<Embeddings> embed(Upstream upstream, java.util.List<String> inputs) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new EmbeddingFailure(
+                new org.switchboard.core.providers.entity.ProviderFailure(
+                        "upstream-bad-request", "Providers of kind " + kind() + " serve no embeddings", 0)));
+    }
+
+    /** Vectors, one per input, and the input tokens the upstream counted. */
+    record Embeddings(java.util.List<double[]> vectors, int inputTokens) {}
+
+    /** Why an embedding call failed, classified like a generation's failure. */
+    final class EmbeddingFailure extends RuntimeException {
+        private final org.switchboard.core.providers.entity.ProviderFailure failure;
+
+        public EmbeddingFailure(org.switchboard.core.providers.entity.ProviderFailure failure) {
+            super(failure.detail(), null, false, false);
+            this.failure = failure;
+        }
+
+        public org.switchboard.core.providers.entity.ProviderFailure failure() {
+            return failure;
+        }
+    }
 }

@@ -73,6 +73,32 @@ public final class Simulator implements ProviderAdapter {
         return emission::cancel;
     }
 
+    /**
+     * Deterministic unit vectors ({@code dimensions} setting, default 8) derived from each input's text, so the
+     * same text always embeds the same and different texts differ.
+     */
+    @Override
+    public java.util.concurrent.CompletableFuture<Embeddings> embed(Upstream upstream, List<String> inputs) {
+        int dimensions = Math.max(1, Math.min(4096, upstream.settings().getInt("dimensions", 8)));
+        List<double[]> vectors = new java.util.ArrayList<>();
+        int tokens = 0;
+        for (String input : inputs) {
+            java.util.Random random = new java.util.Random(input.hashCode());
+            double[] vector = new double[dimensions];
+            double norm = 0;
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] = random.nextGaussian();
+                norm += vector[i] * vector[i];
+            }
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] /= Math.sqrt(norm);
+            }
+            vectors.add(vector);
+            tokens += input.isBlank() ? 0 : input.trim().split("\\s+").length;
+        }
+        return java.util.concurrent.CompletableFuture.completedFuture(new Embeddings(vectors, tokens));
+    }
+
     private static SimulatorScript script(Upstream upstream, ChatRequest request) {
         return MODELS.getOrDefault(upstream.model(), MODELS.get("sim"))
                 .withSettings(upstream.settings())

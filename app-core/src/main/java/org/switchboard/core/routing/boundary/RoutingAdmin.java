@@ -82,6 +82,7 @@ public class RoutingAdmin {
     public JsonObject createProvider(Caller caller, JsonObject body) {
         String tenant = scope(caller, body);
         ProviderFields fields = providerFields(body, null);
+        requireUniqueProvider(tenant, fields.name, null);
         Provider provider = new Provider(Ids.next(), tenant, fields.name, fields.kind, fields.baseUrl, fields.settings);
         store.persist(provider);
         changed();
@@ -91,6 +92,7 @@ public class RoutingAdmin {
     public JsonObject updateProvider(Caller caller, String id, JsonObject body) {
         Provider provider = writable(caller, Provider.class, id);
         ProviderFields fields = providerFields(body, provider);
+        requireUniqueProvider(provider.tenantId(), fields.name, provider.id());
         provider.update(
                 fields.name, fields.kind, fields.baseUrl, fields.settings, bool(body, "enabled", provider.enabled()));
         store.merge(provider);
@@ -196,6 +198,7 @@ public class RoutingAdmin {
     public JsonObject createPolicy(Caller caller, JsonObject body) {
         String tenant = scope(caller, body);
         PolicyFields fields = policyFields(caller, body, null);
+        requireUniquePolicy(tenant, fields.alias, null);
         RoutingPolicy policy =
                 new RoutingPolicy(Ids.next(), tenant, fields.alias, fields.strategy, fields.targets, fields.resilience);
         store.persist(policy);
@@ -206,6 +209,7 @@ public class RoutingAdmin {
     public JsonObject updatePolicy(Caller caller, String id, JsonObject body) {
         RoutingPolicy policy = writable(caller, RoutingPolicy.class, id);
         PolicyFields fields = policyFields(caller, body, policy);
+        requireUniquePolicy(policy.tenantId(), fields.alias, policy.id());
         policy.update(
                 fields.alias,
                 fields.strategy,
@@ -325,6 +329,28 @@ public class RoutingAdmin {
         }
         PolicyCodec.resilience(resilience, defaults.get()); // validates
         return new PolicyFields(alias, strategy, PolicyCodec.json(targets).toString(), resilience.toString());
+    }
+
+    private void requireUniqueProvider(String tenant, String name, Long self) {
+        boolean taken = store.providers(tenant).stream()
+                .anyMatch(p -> p.name().equals(name)
+                        && java.util.Objects.equals(p.tenantId(), tenant)
+                        && (self == null || p.id() != self));
+        if (taken) {
+            throw new org.switchboard.core.platform.Conflict(
+                    "provider-exists", "A provider named '" + name + "' already exists in this scope");
+        }
+    }
+
+    private void requireUniquePolicy(String tenant, String alias, Long self) {
+        boolean taken = store.policies(tenant).stream()
+                .anyMatch(r -> r.alias().equals(alias)
+                        && java.util.Objects.equals(r.tenantId(), tenant)
+                        && (self == null || r.id() != self));
+        if (taken) {
+            throw new org.switchboard.core.platform.Conflict(
+                    "policy-exists", "A routing policy for alias '" + alias + "' already exists in this scope");
+        }
     }
 
     private static String secret(JsonObject body) {

@@ -77,7 +77,9 @@ public class RoutingTable {
     /** The aliases a tenant may name, sorted. */
     public List<String> aliases(String tenant) {
         Snapshot current = snapshot;
-        return current.routes.keySet().stream()
+        return current.routes.entrySet().stream()
+                .filter(e -> !e.getValue().targets().isEmpty()) // every target dropped out: nothing serves it
+                .map(Map.Entry::getKey)
                 .filter(k -> k.startsWith(tenant + "\u0000") || k.startsWith(GLOBAL + "\u0000"))
                 .map(k -> k.substring(k.indexOf('\u0000') + 1))
                 .distinct()
