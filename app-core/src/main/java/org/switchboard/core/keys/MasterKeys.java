@@ -74,6 +74,9 @@ public final class MasterKeys {
             throw new KeyUnavailable("The master key " + masterKeyId
                     + " that sealed this provider key is not configured (see switchboard.keys.previous-master-keys)");
         }
+        if (ciphertext == null || ciphertext.length < IV_BYTES + TAG_BITS / 8) {
+            throw new KeyUnavailable("A provider key's ciphertext is truncated");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 0, IV_BYTES));

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,9 +117,6 @@ class MasterKeysTest {
     }
 
     @Test
-    @Disabled("bug: MasterKeys.open (MasterKeys.java:79-81) only turns GeneralSecurityException into KeyUnavailable; a"
-            + " ciphertext shorter than IV + tag (28 bytes) escapes as IllegalArgumentException (0-11 bytes, from"
-            + " new GCMParameterSpec) or java.security.ProviderException (12-27 bytes, from Cipher.doFinal)")
     void aCiphertextShorterThanItsIvAndTagFailsAsUnavailable() {
         for (int length = 0; length < IV_BYTES + TAG_BYTES; length++) {
             byte[] stub = new byte[length];

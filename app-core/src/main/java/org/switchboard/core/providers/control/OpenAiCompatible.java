@@ -70,7 +70,9 @@ public final class OpenAiCompatible implements ProviderAdapter {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (upstream.apiKey() != null) {
             String header = upstream.settings().getString("api_key_header", "Authorization");
-            call.header(header, header.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
+            call.header(
+                    header,
+                    header.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
         }
         return http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
@@ -79,15 +81,16 @@ public final class OpenAiCompatible implements ProviderAdapter {
                                 "upstream-unreachable", "The upstream could not be reached", 0));
                     }
                     if (response.statusCode() / 100 != 2) {
-                        throw new EmbeddingFailure(
-                                UpstreamFailures.fromStatus(response.statusCode(), response.headers(), response.body()));
+                        throw new EmbeddingFailure(UpstreamFailures.fromStatus(
+                                response.statusCode(), response.headers(), response.body()));
                     }
                     try {
                         jakarta.json.JsonObject json = org.switchboard.core.platform.JsonP.createReader(
                                         new java.io.StringReader(response.body()))
                                 .readObject();
                         java.util.List<double[]> vectors = new java.util.ArrayList<>();
-                        for (jakarta.json.JsonObject item : json.getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class)) {
+                        for (jakarta.json.JsonObject item :
+                                json.getJsonArray("data").getValuesAs(jakarta.json.JsonObject.class)) {
                             var numbers = item.getJsonArray("embedding");
                             double[] vector = new double[numbers.size()];
                             for (int i = 0; i < vector.length; i++) {
@@ -101,7 +104,9 @@ public final class OpenAiCompatible implements ProviderAdapter {
                         return new Embeddings(vectors, tokens);
                     } catch (RuntimeException malformed) {
                         throw new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
-                                "upstream-malformed", "The upstream's embeddings answer is not what OpenAI documents", 0));
+                                "upstream-malformed",
+                                "The upstream's embeddings answer is not what OpenAI documents",
+                                0));
                     }
                 });
     }

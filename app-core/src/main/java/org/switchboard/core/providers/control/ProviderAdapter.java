@@ -23,8 +23,8 @@ public interface ProviderAdapter {
      * counted. Fails with an {@link EmbeddingFailure}; dialects without embeddings fail with a bad request.
      */
     default java.util.concurrent.CompletableFuture<Embeddings> embed(Upstream upstream, java.util.List<String> inputs) {
-        return java.util.concurrent.CompletableFuture.failedFuture(new EmbeddingFailure(
-                new org.switchboard.core.providers.entity.ProviderFailure(
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
                         "upstream-bad-request", "Providers of kind " + kind() + " serve no embeddings", 0)));
     }
 

@@ -156,8 +156,15 @@ public final class PolicyCodec {
         if (value == null || value == JsonValue.NULL) {
             return fallback;
         }
-        if (value instanceof JsonNumber n && n.isIntegral() && n.longValue() >= min && n.longValue() <= max) {
-            return n.longValue();
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                long exact = n.longValueExact();
+                if (exact >= min && exact <= max) {
+                    return exact;
+                }
+            } catch (ArithmeticException beyondLong) {
+                // reported below
+            }
         }
         throw invalid(at + name + " must be a whole number from " + min + " to " + max);
     }

@@ -113,19 +113,22 @@ final class RoutedGeneration implements Generation {
             return;
         }
         RouteTarget target = order.get(targetIndex);
+        Upstream upstream;
+        try {
+            upstream = services.upstream(target);
+        } catch (RuntimeException e) { // a key that does not open, no master key: skip, never hang
+            LOG.warning("Target " + target.label() + " skipped: " + e.getMessage());
+            lastFailure = new ProviderFailure(
+                    e instanceof KeyUnavailable ? "upstream-auth" : "provider-error",
+                    "The key of " + target.label() + " cannot be opened",
+                    0);
+            nextTarget();
+            return;
+        }
         attempt++;
         calls++;
         int myEpoch = ++epoch;
         attemptStartNanos = System.nanoTime();
-        Upstream upstream;
-        try {
-            upstream = services.upstream(target);
-        } catch (KeyUnavailable e) {
-            LOG.warning("Target " + target.label() + " skipped: " + e.getMessage());
-            lastFailure = new ProviderFailure("upstream-auth", "The key of " + target.label() + " cannot be opened", 0);
-            nextTarget();
-            return;
-        }
         try {
             Generation started =
                     services.adapter(target.kind()).generate(upstream, request, new Attempt(target, upstream, myEpoch));

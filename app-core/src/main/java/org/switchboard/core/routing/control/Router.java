@@ -97,7 +97,8 @@ public class Router {
      * failure unless the request itself was refused (bad request). Completes exceptionally with
      * {@link ModelNotFoundException} or {@link ProviderAdapter.EmbeddingFailure}.
      */
-    public java.util.concurrent.CompletableFuture<Embedded> embed(String tenant, String alias, java.util.List<String> inputs) {
+    public java.util.concurrent.CompletableFuture<Embedded> embed(
+            String tenant, String alias, java.util.List<String> inputs) {
         Route route = table.route(tenant, alias).orElse(null);
         if (route == null || route.targets().isEmpty()) {
             return java.util.concurrent.CompletableFuture.failedFuture(new ModelNotFoundException(alias));
@@ -130,7 +131,8 @@ public class Router {
                         return new Embedded(result, target.label());
                     })
                     .exceptionallyCompose(thrown -> {
-                        Throwable cause = thrown instanceof java.util.concurrent.CompletionException ? thrown.getCause() : thrown;
+                        Throwable cause =
+                                thrown instanceof java.util.concurrent.CompletionException ? thrown.getCause() : thrown;
                         if (!(cause instanceof ProviderAdapter.EmbeddingFailure failure)) {
                             return java.util.concurrent.CompletableFuture.failedFuture(cause);
                         }
@@ -138,17 +140,25 @@ public class Router {
                             case "upstream-bad-request" -> {
                                 return java.util.concurrent.CompletableFuture.failedFuture(failure);
                             }
-                            case "upstream-auth" -> services.flagKey(target, failure.failure().detail());
-                            case "upstream-quota" -> health.rest(target, route.resilience(), failure.failure().retryAfter());
+                            case "upstream-auth" -> services.flagKey(
+                                    target, failure.failure().detail());
+                            case "upstream-quota" -> health.rest(
+                                    target,
+                                    route.resilience(),
+                                    failure.failure().retryAfter());
                             default -> health.failed(target, route.resilience());
                         }
                         return embed(route, order, next, inputs, failure);
                     });
         }
-        return java.util.concurrent.CompletableFuture.failedFuture(last != null
-                ? last
-                : new ProviderAdapter.EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
-                        "no-target-available", "No target of '" + route.alias() + "' is available", 0)));
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                last != null
+                        ? last
+                        : new ProviderAdapter.EmbeddingFailure(
+                                new org.switchboard.core.providers.entity.ProviderFailure(
+                                        "no-target-available",
+                                        "No target of '" + route.alias() + "' is available",
+                                        0)));
     }
 
     /** Embeddings and the target that made them. */

@@ -719,9 +719,6 @@ class RoutedGenerationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "bug: RoutedGeneration.call() counts attempt/calls before services.upstream(target);"
-                    + " a target skipped for KeyUnavailable is reported in onRoute as a call (#2 instead of #1)")
     void aTargetWhoseKeyCannotBeOpenedIsSkippedAndNotCountedAsACall() {
         services.unopenable.add(PRIMARY.id());
         ScriptedAdapter primary = adapter("primary");
@@ -744,9 +741,6 @@ class RoutedGenerationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: RoutedGeneration.call() catches only KeyUnavailable around"
-            + " services.upstream(target); any other RuntimeException escapes on the adapter's/timer's thread and"
-            + " the generation never ends (no onError/onComplete)")
     void aFallbackWhoseUpstreamCannotBeResolvedStillEndsTheGeneration() {
         Resilience once = new Resilience(1, 0, 1, 0, 100, 30_000, 60_000);
         adapter("primary").always(Outcome.failure("upstream-error", 500, null, "primary is down"));
