@@ -65,12 +65,20 @@ class ProviderKeysIT extends SwitchboardDeployment {
     void keysAreSealedMaskedUsedFlaggedAndNeverLogged() throws Exception {
         String baseUrl = "http://127.0.0.1:" + refusingUpstream.getAddress().getPort() + "/v1";
         JsonObject provider = Admin.createProvider(
-                admin, "refusing-openai", "openai", baseUrl, Json.createObjectBuilder().build());
+                admin,
+                "refusing-openai",
+                "openai",
+                baseUrl,
+                Json.createObjectBuilder().build());
         String providerId = provider.getString("id");
         var added = Api.postJson(
                 "/api/v1/admin/providers/" + providerId + "/keys",
                 admin,
-                Json.createObjectBuilder().add("label", "prod").add("secret", secret).build().toString());
+                Json.createObjectBuilder()
+                        .add("label", "prod")
+                        .add("secret", secret)
+                        .build()
+                        .toString());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         JsonObject key = Api.json(added.body());
         assertThat(added.body()).doesNotContain(secret);
@@ -95,7 +103,10 @@ class ProviderKeysIT extends SwitchboardDeployment {
             }
         }
 
-        Admin.simulator(admin, "fallback-sim", Json.createObjectBuilder().add("tokens", 4).add("delay_ms", 0));
+        Admin.simulator(
+                admin,
+                "fallback-sim",
+                Json.createObjectBuilder().add("tokens", 4).add("delay_ms", 0));
         Admin.createPolicy(
                 admin,
                 "gpt-resilient",
@@ -118,15 +129,16 @@ class ProviderKeysIT extends SwitchboardDeployment {
                         .model("gpt-resilient")
                         .addUserMessage("hello through a fallback")
                         .build());
-        assertThat(completion.choices().get(0).message().content()).hasValueSatisfying(text -> assertThat(text)
-                .isNotBlank());
+        assertThat(completion.choices().get(0).message().content())
+                .hasValueSatisfying(text -> assertThat(text).isNotBlank());
         assertThat(completion.model()).isEqualTo("gpt-resilient");
 
         // the key really was opened and sent upstream
         assertThat(authorizations).containsExactly("Bearer " + secret);
 
         // refused with 401: flagged, reported masked only, and no longer routed to
-        Eventually.within(Duration.ofSeconds(5), "the key is flagged", () -> keyStatus(providerId).equals("flagged"));
+        Eventually.within(Duration.ofSeconds(5), "the key is flagged", () -> keyStatus(providerId)
+                .equals("flagged"));
         var listed = Api.get("/api/v1/admin/providers/" + providerId + "/keys", admin);
         assertThat(listed.body()).doesNotContain(secret).contains("flagged");
         client.chat()
@@ -151,16 +163,24 @@ class ProviderKeysIT extends SwitchboardDeployment {
         assertThat(authorizations).hasSize(2);
 
         // nothing any API answers, and nothing in the server log, holds the key
-        assertThat(Api.get("/api/v1/admin/providers/" + providerId, admin).body()).doesNotContain(secret);
+        assertThat(Api.get("/api/v1/admin/providers/" + providerId, admin).body())
+                .doesNotContain(secret);
         assertThat(Api.get("/api/v1/admin/providers", admin).body()).doesNotContain(secret);
         String log = Files.readString(Asadmin.DOMAIN.resolve("logs/server.log"), StandardCharsets.ISO_8859_1);
-        assertThat(log).contains("refused by the upstream").doesNotContain(secret).doesNotContain(secret.substring(6));
+        assertThat(log)
+                .contains("refused by the upstream")
+                .doesNotContain(secret)
+                .doesNotContain(secret.substring(6));
     }
 
     @Test
     void theAdminApiIsForAdminsOfTheTenant() {
         JsonObject provider = Admin.createProvider(
-                admin, "private-sim", "simulator", null, Json.createObjectBuilder().build());
+                admin,
+                "private-sim",
+                "simulator",
+                null,
+                Json.createObjectBuilder().build());
 
         var asUser = Api.get("/api/v1/admin/providers", user);
         Problems.assertProblem(asUser, 403, "forbidden");
@@ -173,7 +193,9 @@ class ProviderKeysIT extends SwitchboardDeployment {
                 "/api/v1/admin/providers",
                 admin,
                 "{\"name\":\"everyone\",\"kind\":\"simulator\",\"scope\":\"global\"}");
-        assertThat(global.statusCode()).as("global rows are for platform admins").isEqualTo(403);
+        assertThat(global.statusCode())
+                .as("global rows are for platform admins")
+                .isEqualTo(403);
     }
 
     @Test
@@ -193,7 +215,8 @@ class ProviderKeysIT extends SwitchboardDeployment {
         assertThat(unknownProvider.statusCode()).isEqualTo(400);
         assertThat(unknownProvider.body()).contains("no provider named 'nobody'");
 
-        Admin.createProvider(admin, "twice", "simulator", null, Json.createObjectBuilder().build());
+        Admin.createProvider(
+                admin, "twice", "simulator", null, Json.createObjectBuilder().build());
         var duplicate = Api.postJson("/api/v1/admin/providers", admin, "{\"name\":\"twice\",\"kind\":\"simulator\"}");
         Problems.assertProblem(duplicate, 409, "provider-exists");
 
@@ -207,7 +230,8 @@ class ProviderKeysIT extends SwitchboardDeployment {
     }
 
     private String keyStatus(String providerId) {
-        JsonObject keys = Api.json(Api.get("/api/v1/admin/providers/" + providerId + "/keys", admin).body());
+        JsonObject keys = Api.json(Api.get("/api/v1/admin/providers/" + providerId + "/keys", admin)
+                .body());
         return keys.getJsonArray("data").getJsonObject(0).getString("status");
     }
 }

@@ -38,7 +38,10 @@ class RoutingIT extends SwitchboardDeployment {
     @Test
     void aQuotaRefusalOnThePrimaryIsServedByTheSecondary() {
         String tenant = "routing-quota";
-        Admin.simulator(admin(tenant), "limited", sim().add("fault", "error").add("status", 429).add("retry_after_s", 30));
+        Admin.simulator(
+                admin(tenant),
+                "limited",
+                sim().add("fault", "error").add("status", 429).add("retry_after_s", 30));
         Admin.simulator(admin(tenant), "spare", sim());
         Admin.createPolicy(
                 admin(tenant),
@@ -64,7 +67,10 @@ class RoutingIT extends SwitchboardDeployment {
     @Test
     void twoServerErrorsThenSuccessAreRetriedWithBackOff() {
         String tenant = "routing-retry";
-        Admin.simulator(admin(tenant), "flaky", sim().add("fault", "error").add("status", 500).add("fail_times", 2));
+        Admin.simulator(
+                admin(tenant),
+                "flaky",
+                sim().add("fault", "error").add("status", 500).add("fail_times", 2));
         Admin.createPolicy(
                 admin(tenant),
                 "chat",
@@ -90,7 +96,10 @@ class RoutingIT extends SwitchboardDeployment {
     @Test
     void theBreakerOpensAfterConsecutiveFailuresAndClosesAfterTheCoolDown() {
         String tenant = "routing-breaker";
-        Admin.simulator(admin(tenant), "shaky", sim().add("fault", "error").add("status", 503).add("fail_times", 3));
+        Admin.simulator(
+                admin(tenant),
+                "shaky",
+                sim().add("fault", "error").add("status", 503).add("fail_times", 3));
         Admin.simulator(admin(tenant), "steady", sim());
         Admin.createPolicy(
                 admin(tenant),
@@ -114,7 +123,9 @@ class RoutingIT extends SwitchboardDeployment {
         assertThat(breaker(tenant, "shaky/sim-fast")).isEqualTo("open");
         JsonObject whileOpen = Admin.syncRun(user(tenant), "chat", "skip it");
         assertThat(Admin.servedBy(whileOpen)).isEqualTo("steady/sim-fast");
-        assertThat(Admin.attempts(whileOpen)).as("the open breaker skips the primary").isEqualTo(1);
+        assertThat(Admin.attempts(whileOpen))
+                .as("the open breaker skips the primary")
+                .isEqualTo(1);
 
         sleep(1700);
         JsonObject trial = Admin.syncRun(user(tenant), "chat", "try again");
@@ -150,7 +161,11 @@ class RoutingIT extends SwitchboardDeployment {
         Admin.simulator(
                 admin(tenant),
                 "midway",
-                Json.createObjectBuilder().add("tokens", 10).add("delay_ms", 5).add("fault", "error").add("fault_after", 3));
+                Json.createObjectBuilder()
+                        .add("tokens", 10)
+                        .add("delay_ms", 5)
+                        .add("fault", "error")
+                        .add("fault_after", 3));
         Admin.simulator(admin(tenant), "spare", sim());
         Admin.createPolicy(
                 admin(tenant),
@@ -172,8 +187,14 @@ class RoutingIT extends SwitchboardDeployment {
     @Test
     void aSeventyThirtyWeightedSplitHoldsOverAThousandRuns() throws Exception {
         String tenant = "routing-weighted";
-        Admin.simulator(admin(tenant), "seventy", Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
-        Admin.simulator(admin(tenant), "thirty", Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
+        Admin.simulator(
+                admin(tenant),
+                "seventy",
+                Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
+        Admin.simulator(
+                admin(tenant),
+                "thirty",
+                Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
         Admin.createPolicy(
                 admin(tenant),
                 "chat",
@@ -190,8 +211,9 @@ class RoutingIT extends SwitchboardDeployment {
             java.util.List<Future<Integer>> submissions = new java.util.ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 String prompt = "weighted " + i;
-                submissions.add(clients.submit(() -> Runs.submit(token, Runs.body("async", prompt).add("model", "chat"))
-                        .statusCode()));
+                submissions.add(clients.submit(
+                        () -> Runs.submit(token, Runs.body("async", prompt).add("model", "chat"))
+                                .statusCode()));
             }
             for (Future<Integer> submission : submissions) {
                 assertThat(submission.get()).isEqualTo(202);
@@ -199,10 +221,13 @@ class RoutingIT extends SwitchboardDeployment {
         } finally {
             clients.shutdown();
         }
-        Eventually.within(Duration.ofSeconds(120), "all 1,000 runs ended", () -> servedCounts(tenant).values().stream()
-                        .mapToInt(Integer::intValue)
-                        .sum()
-                == 1000);
+        Eventually.within(
+                Duration.ofSeconds(120),
+                "all 1,000 runs ended",
+                () -> servedCounts(tenant).values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum()
+                        == 1000);
 
         Map<String, Integer> counts = servedCounts(tenant);
         System.out.println("Weighted split over 1,000 runs: " + counts);
@@ -238,16 +263,26 @@ class RoutingIT extends SwitchboardDeployment {
     @Test
     void aPolicyChangeReachesNewRequestsWithinTwoSeconds() throws Exception {
         String tenant = "routing-switch";
-        Admin.simulator(admin(tenant), "old", Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
-        Admin.simulator(admin(tenant), "new", Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
-        Admin.simulator(admin(tenant), "newer", Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
+        Admin.simulator(
+                admin(tenant),
+                "old",
+                Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
+        Admin.simulator(
+                admin(tenant),
+                "new",
+                Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
+        Admin.simulator(
+                admin(tenant),
+                "newer",
+                Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
         JsonObject policy = Admin.createPolicy(
                 admin(tenant),
                 "chat",
                 "priority",
                 Json.createArrayBuilder().add(Admin.target("old", "sim-fast")).build(),
                 Json.createObjectBuilder().build());
-        assertThat(Admin.servedBy(Admin.syncRun(user(tenant), "chat", "before"))).isEqualTo("old/sim-fast");
+        assertThat(Admin.servedBy(Admin.syncRun(user(tenant), "chat", "before")))
+                .isEqualTo("old/sim-fast");
 
         // through the admin API of this instance
         long changed = System.nanoTime();
@@ -263,8 +298,8 @@ class RoutingIT extends SwitchboardDeployment {
         changed = System.nanoTime();
         try (Connection db = TestStack.jdbc()) {
             db.setAutoCommit(false);
-            try (PreparedStatement update = db.prepareStatement(
-                    "UPDATE routing_policies SET targets = ?, updated_at = NOW(6) WHERE id = ?")) {
+            try (PreparedStatement update =
+                    db.prepareStatement("UPDATE routing_policies SET targets = ?, updated_at = NOW(6) WHERE id = ?")) {
                 update.setString(1, "[{\"provider\":\"newer\",\"model\":\"sim-fast\"}]");
                 update.setLong(2, Long.parseLong(policy.getString("id")));
                 assertThat(update.executeUpdate()).isEqualTo(1);
@@ -294,7 +329,8 @@ class RoutingIT extends SwitchboardDeployment {
     }
 
     private static String breaker(String tenant, String label) {
-        JsonObject health = Api.json(Api.get("/api/v1/admin/routing/health", admin(tenant)).body());
+        JsonObject health =
+                Api.json(Api.get("/api/v1/admin/routing/health", admin(tenant)).body());
         return health.getJsonArray("data").getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("label").equals(label))
                 .map(t -> t.getString("breaker"))

@@ -45,7 +45,8 @@ public class EmbeddingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public void embed(InputStream body, @Context SecurityContext security, @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
-        if (!(json.get("model") instanceof JsonString model) || model.getString().isBlank()) {
+        if (!(json.get("model") instanceof JsonString model)
+                || model.getString().isBlank()) {
             throw new InvalidInput("invalid-request", "model is required: the alias to embed with");
         }
         String format = json.getString("encoding_format", "float");
@@ -57,16 +58,22 @@ public class EmbeddingsResource {
         String alias = model.getString();
         router.embed(Callers.of(security).tenant(), alias, inputs).whenComplete((embedded, failure) -> {
             if (failure == null) {
-                async.resume(Response.ok(answer(alias, embedded, base64), MediaType.APPLICATION_JSON).build());
+                async.resume(Response.ok(answer(alias, embedded, base64), MediaType.APPLICATION_JSON)
+                        .build());
                 return;
             }
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof Router.ModelNotFoundException) {
                 async.resume(new ModelNotFound(alias));
             } else if (cause instanceof ProviderAdapter.EmbeddingFailure upstream) {
-                async.resume(upstream.failure().type().equals("upstream-bad-request")
-                        ? new InvalidInput(upstream.failure().type(), upstream.failure().detail())
-                        : new BadGateway(upstream.failure().type(), upstream.failure().detail()));
+                async.resume(
+                        upstream.failure().type().equals("upstream-bad-request")
+                                ? new InvalidInput(
+                                        upstream.failure().type(),
+                                        upstream.failure().detail())
+                                : new BadGateway(
+                                        upstream.failure().type(),
+                                        upstream.failure().detail()));
             } else {
                 async.resume(cause);
             }
@@ -119,7 +126,9 @@ public class EmbeddingsResource {
                 .add("object", "list")
                 .add("data", data)
                 .add("model", alias)
-                .add("usage", JsonP.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens))
+                .add(
+                        "usage",
+                        JsonP.createObjectBuilder().add("prompt_tokens", tokens).add("total_tokens", tokens))
                 .build()
                 .toString();
     }

@@ -30,7 +30,9 @@ public final class ChatRequestJson {
         Map<String, String> hints = headerHints;
         JsonValue conversation = body.get("upstream_conversation_id");
         if (conversation != null && conversation != JsonValue.NULL) {
-            if (!(conversation instanceof JsonString id) || id.getString().isBlank() || id.getString().length() > 128) {
+            if (!(conversation instanceof JsonString id)
+                    || id.getString().isBlank()
+                    || id.getString().length() > 128) {
                 throw new InvalidInput(
                         "invalid-request", "'upstream_conversation_id' must be the id a previous run reported");
             }
