@@ -42,7 +42,7 @@ class ProviderKeysIT extends SwitchboardDeployment {
     @BeforeEach
     void startRefusingUpstream() throws IOException {
         refusingUpstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        refusingUpstream.createContext("/v1/chat/completions", exchange -> {
+        refusingUpstream.createContext("/v1", exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             String header = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = ("{\"error\":{\"message\":\"Incorrect API key provided: " + header.replace("Bearer ", "")
@@ -162,6 +162,16 @@ class ProviderKeysIT extends SwitchboardDeployment {
                         .build());
         assertThat(authorizations).hasSize(2);
 
+        // the connection test asks the upstream with the key: refused, so a 502 problem without the key
+        Admin.put(
+                admin,
+                "/api/v1/admin/providers/" + providerId + "/keys/" + key.getString("id"),
+                Json.createObjectBuilder().add("status", "active").build());
+        var models = Api.get("/api/v1/admin/providers/" + providerId + "/models", admin);
+        Problems.assertProblem(models, 502, "upstream-auth");
+        assertThat(authorizations).last().isEqualTo("Bearer " + secret);
+        assertThat(models.body()).contains("[key]").doesNotContain(secret);
+
         // nothing any API answers, and nothing in the server log, holds the key
         assertThat(Api.get("/api/v1/admin/providers/" + providerId, admin).body())
                 .doesNotContain(secret);
@@ -181,6 +191,13 @@ class ProviderKeysIT extends SwitchboardDeployment {
                 "simulator",
                 null,
                 Json.createObjectBuilder().build());
+
+        var models = Api.json(Api.get("/api/v1/admin/providers/" + provider.getString("id") + "/models", admin)
+                .body());
+        assertThat(models.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("id"))
+                        .toList())
+                .containsExactly("sim", "sim-fast", "sim-slow");
 
         var asUser = Api.get("/api/v1/admin/providers", user);
         Problems.assertProblem(asUser, 403, "forbidden");

@@ -65,7 +65,7 @@ public class EmbeddingsResource {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof Router.ModelNotFoundException) {
                 async.resume(new ModelNotFound(alias));
-            } else if (cause instanceof ProviderAdapter.EmbeddingFailure upstream) {
+            } else if (cause instanceof ProviderAdapter.CallFailure upstream) {
                 async.resume(
                         upstream.failure().type().equals("upstream-bad-request")
                                 ? new InvalidInput(

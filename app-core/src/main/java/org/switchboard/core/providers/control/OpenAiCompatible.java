@@ -53,6 +53,43 @@ public final class OpenAiCompatible implements ProviderAdapter {
         };
     }
 
+    /** {@code GET /models} (https://platform.openai.com/docs/api-reference/models/list): the ids. */
+    @Override
+    public CompletableFuture<java.util.List<String>> models(Upstream upstream) {
+        String query = upstream.settings().getString("query", "");
+        HttpRequest.Builder call = HttpRequest.newBuilder(
+                        URI.create(upstream.url("/models") + (query.isEmpty() ? "" : "?" + query)))
+                .GET();
+        if (upstream.apiKey() != null) {
+            String header = upstream.settings().getString("api_key_header", "Authorization");
+            call.header(header, header.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
+        }
+        return http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                                "upstream-unreachable", "The upstream could not be reached", 0));
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw new CallFailure(
+                                UpstreamFailures.fromStatus(response.statusCode(), response.headers(), response.body()));
+                    }
+                    try {
+                        return org.switchboard.core.platform.JsonP.createReader(new java.io.StringReader(response.body()))
+                                .readObject()
+                                .getJsonArray("data")
+                                .getValuesAs(jakarta.json.JsonObject.class)
+                                .stream()
+                                .map(model -> model.getString("id"))
+                                .sorted()
+                                .toList();
+                    } catch (RuntimeException malformed) {
+                        throw new CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                                "upstream-malformed", "The upstream's model list is not what OpenAI documents", 0));
+                    }
+                });
+    }
+
     /** {@code POST /embeddings} (https://platform.openai.com/docs/api-reference/embeddings/create). */
     @Override
     public CompletableFuture<Embeddings> embed(Upstream upstream, java.util.List<String> inputs) {
@@ -77,11 +114,11 @@ public final class OpenAiCompatible implements ProviderAdapter {
         return http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        throw new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                        throw new CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
                                 "upstream-unreachable", "The upstream could not be reached", 0));
                     }
                     if (response.statusCode() / 100 != 2) {
-                        throw new EmbeddingFailure(UpstreamFailures.fromStatus(
+                        throw new CallFailure(UpstreamFailures.fromStatus(
                                 response.statusCode(), response.headers(), response.body()));
                     }
                     try {
@@ -103,7 +140,7 @@ public final class OpenAiCompatible implements ProviderAdapter {
                                 : 0;
                         return new Embeddings(vectors, tokens);
                     } catch (RuntimeException malformed) {
-                        throw new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                        throw new CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
                                 "upstream-malformed",
                                 "The upstream's embeddings answer is not what OpenAI documents",
                                 0));

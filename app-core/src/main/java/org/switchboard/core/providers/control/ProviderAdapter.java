@@ -20,22 +20,30 @@ public interface ProviderAdapter {
 
     /**
      * Embeds {@code inputs} with the upstream's model: one vector per input, in order, and the input tokens
-     * counted. Fails with an {@link EmbeddingFailure}; dialects without embeddings fail with a bad request.
+     * counted. Fails with an {@link CallFailure}; dialects without embeddings fail with a bad request.
      */
     default java.util.concurrent.CompletableFuture<Embeddings> embed(Upstream upstream, java.util.List<String> inputs) {
         return java.util.concurrent.CompletableFuture.failedFuture(
-                new EmbeddingFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                new CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
                         "upstream-bad-request", "Providers of kind " + kind() + " serve no embeddings", 0)));
+    }
+
+    /**
+     * The model names the upstream serves, as it lists them; also how an admin tests a provider's URL and key.
+     * Dialects without a model list answer the names they know (the simulator's scripts) or none.
+     */
+    default java.util.concurrent.CompletableFuture<java.util.List<String>> models(Upstream upstream) {
+        return java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of());
     }
 
     /** Vectors, one per input, and the input tokens the upstream counted. */
     record Embeddings(java.util.List<double[]> vectors, int inputTokens) {}
 
-    /** Why an embedding call failed, classified like a generation's failure. */
-    final class EmbeddingFailure extends RuntimeException {
+    /** Why a one-shot upstream call (embeddings, models) failed, classified like a generation's failure. */
+    final class CallFailure extends RuntimeException {
         private final org.switchboard.core.providers.entity.ProviderFailure failure;
 
-        public EmbeddingFailure(org.switchboard.core.providers.entity.ProviderFailure failure) {
+        public CallFailure(org.switchboard.core.providers.entity.ProviderFailure failure) {
             super(failure.detail(), null, false, false);
             this.failure = failure;
         }

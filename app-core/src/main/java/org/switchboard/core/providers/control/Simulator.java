@@ -99,6 +99,11 @@ public final class Simulator implements ProviderAdapter {
         return java.util.concurrent.CompletableFuture.completedFuture(new Embeddings(vectors, tokens));
     }
 
+    @Override
+    public java.util.concurrent.CompletableFuture<List<String>> models(Upstream upstream) {
+        return java.util.concurrent.CompletableFuture.completedFuture(SCRIPTS);
+    }
+
     private static SimulatorScript script(Upstream upstream, ChatRequest request) {
         return MODELS.getOrDefault(upstream.model(), MODELS.get("sim"))
                 .withSettings(upstream.settings())

@@ -106,6 +106,33 @@ public class RoutingAdmin {
         changed();
     }
 
+    /**
+     * Asks the upstream which models it serves, with the provider's first active key: the admin's test of a
+     * provider's URL and key. Completes exceptionally with a {@link ProviderAdapter.CallFailure}.
+     */
+    public java.util.concurrent.CompletableFuture<List<String>> upstreamModels(Caller caller, String id) {
+        Provider provider = readable(caller, Provider.class, id);
+        ProviderAdapter adapter = adapters.forKind(provider.kind()).orElseThrow();
+        String key = store.keys(provider.id()).stream()
+                .filter(k -> ProviderKey.ACTIVE.equals(k.status()))
+                .findFirst()
+                .map(k -> vault.open(k.ciphertext(), k.id(), k.masterKeyId()))
+                .orElse(null);
+        JsonObject settings = JsonP.createReader(new StringReader(provider.settings())).readObject();
+        return adapter.models(new Upstream(provider.baseUrl() == null ? "" : provider.baseUrl(), key, "", settings))
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                    if (key != null
+                            && cause instanceof ProviderAdapter.CallFailure call
+                            && call.failure().detail().contains(key)) {
+                        var f = call.failure();
+                        cause = new ProviderAdapter.CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                                f.type(), f.detail().replace(key, "[key]"), f.upstreamStatus(), f.retryAfter()));
+                    }
+                    return java.util.concurrent.CompletableFuture.failedFuture(cause);
+                });
+    }
+
     // ---- keys
 
     public List<JsonObject> keys(Caller caller, String providerId) {

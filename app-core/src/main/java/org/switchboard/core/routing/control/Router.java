@@ -95,7 +95,7 @@ public class Router {
     /**
      * Embeds {@code inputs} through the alias's route: targets in the strategy's order, the next one after a
      * failure unless the request itself was refused (bad request). Completes exceptionally with
-     * {@link ModelNotFoundException} or {@link ProviderAdapter.EmbeddingFailure}.
+     * {@link ModelNotFoundException} or {@link ProviderAdapter.CallFailure}.
      */
     public java.util.concurrent.CompletableFuture<Embedded> embed(
             String tenant, String alias, java.util.List<String> inputs) {
@@ -111,7 +111,7 @@ public class Router {
             java.util.List<RouteTarget> order,
             int index,
             java.util.List<String> inputs,
-            ProviderAdapter.EmbeddingFailure last) {
+            ProviderAdapter.CallFailure last) {
         for (int i = index; i < order.size(); i++) {
             RouteTarget target = order.get(i);
             if (!health.admits(target, route.resilience())) {
@@ -133,7 +133,7 @@ public class Router {
                     .exceptionallyCompose(thrown -> {
                         Throwable cause =
                                 thrown instanceof java.util.concurrent.CompletionException ? thrown.getCause() : thrown;
-                        if (!(cause instanceof ProviderAdapter.EmbeddingFailure failure)) {
+                        if (!(cause instanceof ProviderAdapter.CallFailure failure)) {
                             return java.util.concurrent.CompletableFuture.failedFuture(cause);
                         }
                         switch (failure.failure().type()) {
@@ -154,7 +154,7 @@ public class Router {
         return java.util.concurrent.CompletableFuture.failedFuture(
                 last != null
                         ? last
-                        : new ProviderAdapter.EmbeddingFailure(
+                        : new ProviderAdapter.CallFailure(
                                 new org.switchboard.core.providers.entity.ProviderFailure(
                                         "no-target-available",
                                         "No target of '" + route.alias() + "' is available",
