@@ -57,7 +57,10 @@ public class RoutingTable {
     void start(@Observes SchemaReady ready) {
         reload();
         long millis = refreshInterval.toMillis();
-        poll = pools.timers().scheduleWithFixedDelay(this::refreshIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+        // the timer only ticks; the query runs on an I/O thread, never delaying the timers' token work
+        poll = pools.timers()
+                .scheduleWithFixedDelay(
+                        () -> pools.io().execute(this::refreshIfChanged), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
