@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * OpenAI SDK still gets a normal answer, from the fallback.
  */
 class ProviderKeysIT extends SwitchboardDeployment {
-    private static final String TENANT = "keys-tenant";
+    /** Unique per test run: a database kept from an earlier local run holds the same names in another tenant. */
+    private static final String TENANT = "keys-" + Long.toString(System.currentTimeMillis(), 36);
+
     private final String admin = TestStack.token(TENANT, "ops", "admin");
     private final String user = TestStack.token(TENANT, "user-1", "user");
     private final String secret = "sk-it-" + UUID.randomUUID().toString().replace("-", "");

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * Each test works in its own tenant so its policies and breakers are its own.
  */
 class RoutingIT extends SwitchboardDeployment {
+    /** Tenants of this test run: a database kept from an earlier local run holds the same names in other ones. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     private static String admin(String tenant) {
         return TestStack.token(tenant, "ops", "admin");
@@ -37,7 +39,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void aQuotaRefusalOnThePrimaryIsServedByTheSecondary() {
-        String tenant = "routing-quota";
+        String tenant = "routing-quota-" + RUN;
         Admin.simulator(
                 admin(tenant),
                 "limited",
@@ -66,7 +68,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void twoServerErrorsThenSuccessAreRetriedWithBackOff() {
-        String tenant = "routing-retry";
+        String tenant = "routing-retry-" + RUN;
         Admin.simulator(
                 admin(tenant),
                 "flaky",
@@ -95,7 +97,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void theBreakerOpensAfterConsecutiveFailuresAndClosesAfterTheCoolDown() {
-        String tenant = "routing-breaker";
+        String tenant = "routing-breaker-" + RUN;
         Admin.simulator(
                 admin(tenant),
                 "shaky",
@@ -135,7 +137,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void aBadRequestIsNeitherRetriedNorFallenBackFrom() {
-        String tenant = "routing-bad-request";
+        String tenant = "routing-bad-request-" + RUN;
         Admin.simulator(admin(tenant), "picky", sim().add("fault", "error").add("status", 400));
         Admin.simulator(admin(tenant), "spare", sim());
         Admin.createPolicy(
@@ -157,7 +159,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void aFailureAfterTheFirstTokenEndsTheRunIncompleteWithoutFallback() {
-        String tenant = "routing-committed";
+        String tenant = "routing-committed-" + RUN;
         Admin.simulator(
                 admin(tenant),
                 "midway",
@@ -186,7 +188,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void aSeventyThirtyWeightedSplitHoldsOverAThousandRuns() throws Exception {
-        String tenant = "routing-weighted";
+        String tenant = "routing-weighted-" + RUN;
         Admin.simulator(
                 admin(tenant),
                 "seventy",
@@ -237,7 +239,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void theLatencyStrategyPrefersTheFasterTarget() {
-        String tenant = "routing-latency";
+        String tenant = "routing-latency-" + RUN;
         Admin.simulator(admin(tenant), "slow", sim().add("latency_ms", 400));
         Admin.simulator(admin(tenant), "quick", sim().add("latency_ms", 10));
         Admin.createPolicy(
@@ -262,7 +264,7 @@ class RoutingIT extends SwitchboardDeployment {
 
     @Test
     void aPolicyChangeReachesNewRequestsWithinTwoSeconds() throws Exception {
-        String tenant = "routing-switch";
+        String tenant = "routing-switch-" + RUN;
         Admin.simulator(
                 admin(tenant),
                 "old",

@@ -77,18 +77,24 @@ public class RoutingAdminResource {
     /** The models the upstream lists, asked with the provider's key: a connection test. 502 when it fails. */
     @GET
     @Path("providers/{id}/models")
-    public void upstreamModels(@PathParam("id") String id, @jakarta.ws.rs.container.Suspended jakarta.ws.rs.container.AsyncResponse async) {
+    public void upstreamModels(
+            @PathParam("id") String id,
+            @jakarta.ws.rs.container.Suspended jakarta.ws.rs.container.AsyncResponse async) {
         admin.upstreamModels(caller(), id).whenComplete((models, failure) -> {
             if (failure == null) {
                 JsonArrayBuilder data = JsonP.createArrayBuilder();
                 models.forEach(model -> data.add(JsonP.createObjectBuilder().add("id", model)));
-                async.resume(JsonP.createObjectBuilder().add("data", data).build().toString());
+                async.resume(
+                        JsonP.createObjectBuilder().add("data", data).build().toString());
                 return;
             }
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-            async.resume(cause instanceof org.switchboard.core.providers.control.ProviderAdapter.CallFailure call
-                    ? new org.switchboard.core.platform.BadGateway(call.failure().type(), call.failure().detail())
-                    : cause);
+            Throwable cause =
+                    failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            async.resume(
+                    cause instanceof org.switchboard.core.providers.control.ProviderAdapter.CallFailure call
+                            ? new org.switchboard.core.platform.BadGateway(
+                                    call.failure().type(), call.failure().detail())
+                            : cause);
         });
     }
 

@@ -10,10 +10,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ChatMessage;
@@ -110,17 +108,7 @@ public final class AnthropicMessages implements ProviderAdapter {
         if (upstream.apiKey() != null) {
             call.header("x-api-key", upstream.apiKey());
         }
-        StreamReader reader = new StreamReader(listener);
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(call.build(), reader);
-        exchange.whenComplete((response, failure) -> {
-            if (failure != null) {
-                reader.failed(failure);
-            }
-        });
-        return () -> {
-            reader.cancel();
-            exchange.cancel(true);
-        };
+        return new StreamReader(listener).start(http, call.build());
     }
 
     /** The Messages API request body, streamed. */

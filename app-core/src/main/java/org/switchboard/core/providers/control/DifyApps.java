@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ChatMessage;
@@ -85,15 +84,9 @@ public final class DifyApps implements ProviderAdapter {
                 ? new ChatStream(listener)
                 : new WorkflowStream(listener, setting(upstream.settings(), "output_key", null));
         String body = type == AppType.CHAT ? chatBody(upstream, request, user) : workflowBody(upstream, request, user);
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(post(upstream, type.runPath(), body), reader);
-        exchange.whenComplete((response, failure) -> {
-            if (failure != null) {
-                reader.failed(failure);
-            }
-        });
+        Generation exchange = reader.start(http, post(upstream, type.runPath(), body));
         return () -> {
-            reader.cancel();
-            exchange.cancel(true);
+            exchange.cancel();
             String task = reader.runningTask();
             if (task != null) { // fire and forget: the generation is over for us whatever Dify answers
                 String stop =

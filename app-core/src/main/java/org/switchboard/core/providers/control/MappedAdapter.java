@@ -20,7 +20,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,16 +172,7 @@ public final class MappedAdapter implements ProviderAdapter {
         Mapping mapping = mapping(upstream.settings());
         HttpRequest call = mapping.request(upstream, request);
         MappedStream stream = new MappedStream(mapping, listener);
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(call, stream);
-        exchange.whenComplete((response, failure) -> {
-            if (failure != null) {
-                stream.failed(failure);
-            }
-        });
-        return () -> {
-            stream.cancel();
-            exchange.cancel(true);
-        };
+        return stream.start(http, call);
     }
 
     /** The compiled settings, parsed once per distinct settings object. */

@@ -96,6 +96,23 @@ public abstract class SseExchange implements HttpResponse.BodyHandler<Void>, Flo
         }
     }
 
+    /**
+     * Sends {@code request} and reads its answer with this exchange; the generation's cancel stops both the
+     * reading and the HTTP exchange.
+     */
+    public Generation start(java.net.http.HttpClient http, java.net.http.HttpRequest request) {
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, this);
+        exchange.whenComplete((response, failure) -> {
+            if (failure != null) {
+                failed(failure);
+            }
+        });
+        return () -> {
+            cancel();
+            exchange.cancel(true);
+        };
+    }
+
     /** The exchange failed before or while streaming (connect, TLS, timeout, reset). */
     public synchronized void failed(Throwable failure) {
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;

@@ -118,16 +118,22 @@ public class RoutingAdmin {
                 .findFirst()
                 .map(k -> vault.open(k.ciphertext(), k.id(), k.masterKeyId()))
                 .orElse(null);
-        JsonObject settings = JsonP.createReader(new StringReader(provider.settings())).readObject();
+        JsonObject settings =
+                JsonP.createReader(new StringReader(provider.settings())).readObject();
         return adapter.models(new Upstream(provider.baseUrl() == null ? "" : provider.baseUrl(), key, "", settings))
                 .exceptionallyCompose(failure -> {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                    Throwable cause =
+                            failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
                     if (key != null
                             && cause instanceof ProviderAdapter.CallFailure call
                             && call.failure().detail().contains(key)) {
                         var f = call.failure();
-                        cause = new ProviderAdapter.CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
-                                f.type(), f.detail().replace(key, "[key]"), f.upstreamStatus(), f.retryAfter()));
+                        cause = new ProviderAdapter.CallFailure(
+                                new org.switchboard.core.providers.entity.ProviderFailure(
+                                        f.type(),
+                                        f.detail().replace(key, "[key]"),
+                                        f.upstreamStatus(),
+                                        f.retryAfter()));
                     }
                     return java.util.concurrent.CompletableFuture.failedFuture(cause);
                 });

@@ -154,11 +154,8 @@ public class Router {
         return java.util.concurrent.CompletableFuture.failedFuture(
                 last != null
                         ? last
-                        : new ProviderAdapter.CallFailure(
-                                new org.switchboard.core.providers.entity.ProviderFailure(
-                                        "no-target-available",
-                                        "No target of '" + route.alias() + "' is available",
-                                        0)));
+                        : new ProviderAdapter.CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
+                                "no-target-available", "No target of '" + route.alias() + "' is available", 0)));
     }
 
     /** Embeddings and the target that made them. */
