@@ -1,11 +1,9 @@
 package org.switchboard.core.providers.control;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,8 +17,6 @@ import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
-import org.switchboard.core.providers.entity.ProviderFailure;
-import org.switchboard.core.providers.entity.Usage;
 
 /**
  * A Dify app through Dify's Service API (the app's own API key, base URL such as {@code https://api.dify.ai/v1};
@@ -49,7 +45,6 @@ public final class DifyApps implements ProviderAdapter {
     public static final String HINT_USER = "dify.user";
 
     static final String DEFAULT_USER = "switchboard";
-    private static final int MAX_DETAIL = 300;
 
     private final HttpClient http;
 
@@ -81,8 +76,8 @@ public final class DifyApps implements ProviderAdapter {
         AppType type = AppType.of(upstream.settings());
         String user = user(upstream, request);
         DifyStream reader = type == AppType.CHAT
-                ? new ChatStream(listener)
-                : new WorkflowStream(listener, setting(upstream.settings(), "output_key", null));
+                ? new DifyChatStream(listener)
+                : new DifyWorkflowStream(listener, setting(upstream.settings(), "output_key", null));
         String body = type == AppType.CHAT ? chatBody(upstream, request, user) : workflowBody(upstream, request, user);
         Generation exchange = reader.start(http, post(upstream, type.runPath(), body));
         return () -> {
@@ -176,35 +171,6 @@ public final class DifyApps implements ProviderAdapter {
                 "invalid-provider-settings", "The Dify setting '" + name + "' must be a non-empty string");
     }
 
-    /**
-     * An {@code error} event: Dify's own status ({@code 400} for most app and model errors), {@code code} and
-     * {@code message}. A model provider failure inside Dify ({@code completion_request_error}) is not the
-     * caller's fault, so it is an upstream error rather than a bad request; an exhausted model quota is a quota.
-     */
-    static ProviderFailure streamError(JsonObject event) {
-        int status = event.getInt("status", 0);
-        String code = event.getString("code", "");
-        String type =
-                switch (code) {
-                    case "provider_quota_exceeded", "rate_limit_error" -> "upstream-quota";
-                    case "completion_request_error", "internal_server_error" -> "upstream-error";
-                    default -> switch (status) {
-                        case 429 -> "upstream-quota";
-                        case 401, 403 -> "upstream-auth";
-                        case 400 -> "upstream-bad-request";
-                        default -> "upstream-error";
-                    };
-                };
-        String message = event.getString("message", "no message");
-        String detail = "The upstream reported an error" + (code.isEmpty() ? "" : " (" + code + ")") + ": "
-                + (message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "…" : message);
-        return new ProviderFailure(type, detail, status);
-    }
-
-    private static ProviderFailure business(String detail) {
-        return new ProviderFailure("upstream-business", detail, 0);
-    }
-
     /** Which Dify endpoint family an app uses. */
     enum AppType {
         CHAT,
@@ -229,175 +195,6 @@ public final class DifyApps implements ProviderAdapter {
         String stopPath(String taskId) {
             String task = URLEncoder.encode(taskId, StandardCharsets.UTF_8);
             return this == CHAT ? "/chat-messages/" + task + "/stop" : "/workflows/tasks/" + task + "/stop";
-        }
-    }
-
-    /**
-     * Dify's stream: every event a {@code data:} JSON object naming itself in {@code event} (only keep-alive
-     * pings come as a bare {@code event: ping}). Remembers the {@code task_id} a cancel needs to stop the task.
-     */
-    private abstract static class DifyStream extends SseExchange {
-        private volatile String taskId;
-        private volatile boolean finished;
-        private boolean streamed;
-
-        DifyStream(GenerationListener listener) {
-            super(listener);
-        }
-
-        /** One event, by the name in its JSON. Unknown events (Dify adds new ones) are ignored. */
-        abstract void handle(String event, JsonObject json);
-
-        @Override
-        protected final void onEvent(String event, String data) {
-            JsonObject json = JsonP.createReader(new StringReader(data)).readObject();
-            if (taskId == null && json.get("task_id") instanceof JsonString task) {
-                taskId = task.getString();
-            }
-            String name = json.get("event") instanceof JsonString named ? named.getString() : event;
-            handle(name == null ? "" : name, json);
-        }
-
-        @Override
-        protected void onStreamEnd() {
-            finished = true;
-            super.onStreamEnd();
-        }
-
-        /** The task Dify is still running, or null when it ended it or never named it. */
-        String runningTask() {
-            return finished ? null : taskId;
-        }
-
-        /** Dify ended the task: a cancel has nothing left to stop. */
-        void finished() {
-            finished = true;
-        }
-
-        boolean streamed() {
-            return streamed;
-        }
-
-        void text(String text) {
-            if (!text.isEmpty()) {
-                streamed = true;
-                delta(text);
-            }
-        }
-
-        /**
-         * Output moderation replaced the whole answer. Text already streamed cannot be taken back, so a
-         * replacement after it ends the generation as refused; one before any text simply is the answer.
-         */
-        void replace(String answer) {
-            if (streamed) {
-                fail(business("The upstream replaced the answer (content moderation)"));
-            } else {
-                text(answer);
-            }
-        }
-
-        void error(JsonObject json) {
-            finished();
-            fail(streamError(json));
-        }
-    }
-
-    /** {@code /chat-messages}: {@code message}/{@code agent_message} answers, then {@code message_end}. */
-    private static final class ChatStream extends DifyStream {
-        private boolean conversationReported;
-
-        ChatStream(GenerationListener listener) {
-            super(listener);
-        }
-
-        @Override
-        void handle(String event, JsonObject json) {
-            if (!conversationReported
-                    && json.get("conversation_id") instanceof JsonString id
-                    && !id.getString().isEmpty()) {
-                conversationReported = true;
-                conversation(id.getString());
-            }
-            switch (event) {
-                case "message", "agent_message" -> text(json.getString("answer"));
-                case "message_replace" -> replace(json.getString("answer"));
-                case "message_end" -> end(json);
-                case "error" -> error(json);
-                default -> {} // ping, agent_thought, message_file, tts_*, workflow_* and node_* of chatflows
-            }
-        }
-
-        private void end(JsonObject json) {
-            finished();
-            if (json.get("metadata") instanceof JsonObject metadata
-                    && metadata.get("usage") instanceof JsonObject usage
-                    && usage.get("prompt_tokens") instanceof JsonNumber prompt) {
-                usage(new Usage(prompt.intValue(), usage.getInt("completion_tokens", 0), false));
-            }
-            complete();
-        }
-    }
-
-    /**
-     * {@code /workflows/run}: {@code text_chunk}s from answer/LLM nodes, then {@code workflow_finished} with the
-     * outputs. Dify reports only {@code total_tokens} for a run, prompt and completion of every node together:
-     * it is reported as output tokens, marked estimated because the split is not Dify's.
-     */
-    private static final class WorkflowStream extends DifyStream {
-        private final String outputKey;
-
-        WorkflowStream(GenerationListener listener, String outputKey) {
-            super(listener);
-            this.outputKey = outputKey;
-        }
-
-        @Override
-        void handle(String event, JsonObject json) {
-            switch (event) {
-                case "text_chunk" -> text(json.getJsonObject("data").getString("text"));
-                case "text_replace" -> replace(json.getJsonObject("data").getString("text"));
-                case "workflow_finished" -> end(json.getJsonObject("data"));
-                case "workflow_paused" -> {
-                    finished();
-                    fail(business("The workflow paused for human input, which the gateway cannot give"));
-                }
-                case "error" -> error(json);
-                default -> {} // ping, workflow_started, node_*, iteration_*, loop_*, tts_*
-            }
-        }
-
-        private void end(JsonObject data) {
-            finished();
-            String status = data.getString("status", "");
-            if (!status.equals("succeeded") && !status.equals("partial-succeeded")) {
-                fail(business("The workflow ended " + status + ": " + data.getString("error", "no reason given")));
-                return;
-            }
-            if (!streamed()) {
-                text(output(data.get("outputs")));
-            }
-            if (data.get("total_tokens") instanceof JsonNumber total) {
-                usage(new Usage(0, total.intValue(), true));
-            }
-            complete();
-        }
-
-        /** The configured output, else the only string output, else all outputs as JSON. */
-        private String output(JsonValue outputs) {
-            if (!(outputs instanceof JsonObject all) || all.isEmpty()) {
-                return "";
-            }
-            JsonValue chosen = outputKey == null ? null : all.get(outputKey);
-            if (chosen == null && all.size() == 1 && all.values().iterator().next() instanceof JsonString only) {
-                chosen = only;
-            }
-            if (chosen == null) {
-                chosen = all;
-            }
-            return chosen instanceof JsonString text
-                    ? text.getString()
-                    : chosen == JsonValue.NULL ? "" : chosen.toString();
         }
     }
 }

@@ -210,7 +210,7 @@ class DifyAppsTest {
         JsonObject event = json(
                 "{\"event\": \"error\", \"status\": " + status + ", \"code\": \"" + code + "\", \"message\": \"m\"}");
 
-        assertThat(DifyApps.streamError(event).type()).isEqualTo(type);
+        assertThat(DifyStream.streamError(event).type()).isEqualTo(type);
     }
 
     @Test
