@@ -33,6 +33,15 @@ class RoutingIT extends SwitchboardDeployment {
         return TestStack.token(tenant, "user-1", "user");
     }
 
+    /** The alias {@code chat} of the tenant, routed by {@code strategy} to the named providers' {@code sim-fast}. */
+    private static JsonObject chat(String tenant, String strategy, JsonObject resilience, String... providers) {
+        var targets = Json.createArrayBuilder();
+        for (String provider : providers) {
+            targets.add(Admin.target(provider, "sim-fast"));
+        }
+        return Admin.createPolicy(admin(tenant), "chat", strategy, targets.build(), resilience);
+    }
+
     private static jakarta.json.JsonObjectBuilder sim() {
         return Json.createObjectBuilder().add("tokens", 3).add("delay_ms", 0);
     }
@@ -45,15 +54,7 @@ class RoutingIT extends SwitchboardDeployment {
                 "limited",
                 sim().add("fault", "error").add("status", 429).add("retry_after_s", 30));
         Admin.simulator(admin(tenant), "spare", sim());
-        Admin.createPolicy(
-                admin(tenant),
-                "chat",
-                "priority",
-                Json.createArrayBuilder()
-                        .add(Admin.target("limited", "sim-fast"))
-                        .add(Admin.target("spare", "sim-fast"))
-                        .build(),
-                Json.createObjectBuilder().build());
+        chat(tenant, "priority", Json.createObjectBuilder().build(), "limited", "spare");
 
         JsonObject run = Admin.syncRun(user(tenant), "chat", "hello");
 
@@ -73,17 +74,16 @@ class RoutingIT extends SwitchboardDeployment {
                 admin(tenant),
                 "flaky",
                 sim().add("fault", "error").add("status", 500).add("fail_times", 2));
-        Admin.createPolicy(
-                admin(tenant),
-                "chat",
+        chat(
+                tenant,
                 "priority",
-                Json.createArrayBuilder().add(Admin.target("flaky", "sim-fast")).build(),
                 Json.createObjectBuilder()
                         .add("max_attempts", 3)
                         .add("backoff_ms", 300)
                         .add("multiplier", 2)
                         .add("jitter", 0)
-                        .build());
+                        .build(),
+                "flaky");
 
         long started = System.nanoTime();
         JsonObject run = Admin.syncRun(user(tenant), "chat", "hello");
@@ -103,19 +103,16 @@ class RoutingIT extends SwitchboardDeployment {
                 "shaky",
                 sim().add("fault", "error").add("status", 503).add("fail_times", 3));
         Admin.simulator(admin(tenant), "steady", sim());
-        Admin.createPolicy(
-                admin(tenant),
-                "chat",
+        chat(
+                tenant,
                 "priority",
-                Json.createArrayBuilder()
-                        .add(Admin.target("shaky", "sim-fast"))
-                        .add(Admin.target("steady", "sim-fast"))
-                        .build(),
                 Json.createObjectBuilder()
                         .add("max_attempts", 1)
                         .add("breaker_failures", 3)
                         .add("breaker_cool_down_ms", 1500)
-                        .build());
+                        .build(),
+                "shaky",
+                "steady");
 
         for (int i = 0; i < 3; i++) {
             JsonObject run = Admin.syncRun(user(tenant), "chat", "fail over " + i);
@@ -140,15 +137,12 @@ class RoutingIT extends SwitchboardDeployment {
         String tenant = "routing-bad-request-" + RUN;
         Admin.simulator(admin(tenant), "picky", sim().add("fault", "error").add("status", 400));
         Admin.simulator(admin(tenant), "spare", sim());
-        Admin.createPolicy(
-                admin(tenant),
-                "chat",
+        chat(
+                tenant,
                 "priority",
-                Json.createArrayBuilder()
-                        .add(Admin.target("picky", "sim-fast"))
-                        .add(Admin.target("spare", "sim-fast"))
-                        .build(),
-                Json.createObjectBuilder().add("backoff_ms", 10).build());
+                Json.createObjectBuilder().add("backoff_ms", 10).build(),
+                "picky",
+                "spare");
 
         JsonObject run = Admin.syncRun(user(tenant), "chat", "hello");
 
@@ -169,15 +163,12 @@ class RoutingIT extends SwitchboardDeployment {
                         .add("fault", "error")
                         .add("fault_after", 3));
         Admin.simulator(admin(tenant), "spare", sim());
-        Admin.createPolicy(
-                admin(tenant),
-                "chat",
+        chat(
+                tenant,
                 "priority",
-                Json.createArrayBuilder()
-                        .add(Admin.target("midway", "sim-fast"))
-                        .add(Admin.target("spare", "sim-fast"))
-                        .build(),
-                Json.createObjectBuilder().add("backoff_ms", 10).build());
+                Json.createObjectBuilder().add("backoff_ms", 10).build(),
+                "midway",
+                "spare");
 
         JsonObject run = Admin.syncRun(user(tenant), "chat", "hello");
 
@@ -242,15 +233,7 @@ class RoutingIT extends SwitchboardDeployment {
         String tenant = "routing-latency-" + RUN;
         Admin.simulator(admin(tenant), "slow", sim().add("latency_ms", 400));
         Admin.simulator(admin(tenant), "quick", sim().add("latency_ms", 10));
-        Admin.createPolicy(
-                admin(tenant),
-                "chat",
-                "latency",
-                Json.createArrayBuilder()
-                        .add(Admin.target("slow", "sim-fast"))
-                        .add(Admin.target("quick", "sim-fast"))
-                        .build(),
-                Json.createObjectBuilder().build());
+        chat(tenant, "latency", Json.createObjectBuilder().build(), "slow", "quick");
 
         java.util.List<String> served = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -277,12 +260,7 @@ class RoutingIT extends SwitchboardDeployment {
                 admin(tenant),
                 "newer",
                 Json.createObjectBuilder().add("tokens", 1).add("delay_ms", 0));
-        JsonObject policy = Admin.createPolicy(
-                admin(tenant),
-                "chat",
-                "priority",
-                Json.createArrayBuilder().add(Admin.target("old", "sim-fast")).build(),
-                Json.createObjectBuilder().build());
+        JsonObject policy = chat(tenant, "priority", Json.createObjectBuilder().build(), "old");
         assertThat(Admin.servedBy(Admin.syncRun(user(tenant), "chat", "before")))
                 .isEqualTo("old/sim-fast");
 
