@@ -27,6 +27,7 @@ import jakarta.ejb.Singleton;
             "forceConnectionTimeZoneToSession=true"
         })
 @Singleton
+@jakarta.ejb.Startup // created at deploy: a singleton first created by a timer tick during undeploy breaks it
 public class Database {
     public static final String JNDI_NAME = "java:app/jdbc/switchboard";
 }

@@ -81,7 +81,12 @@ public class RoutingSeeder {
         table.reload();
     }
 
+    /**
+     * The simulator's aliases make one attempt: a fault a client injects with {@code X-Simulator-*} headers reaches
+     * it as is, at once (a policy of its own exercises retries). Other seeded aliases take the defaults.
+     */
     private void seed(String name, String kind, String baseUrl, String apiKey, List<String> aliases) {
+        String resilience = "simulator".equals(kind) ? "{\"max_attempts\":1}" : "{}";
         List<Object> rows = new ArrayList<>();
         Provider provider = new Provider(Ids.next(), null, name, kind, baseUrl, "{}");
         rows.add(provider);
@@ -99,7 +104,7 @@ public class RoutingSeeder {
                     .add(JsonP.createObjectBuilder().add("provider", name).add("model", alias))
                     .build()
                     .toString();
-            rows.add(new RoutingPolicy(Ids.next(), null, alias, Strategy.PRIORITY.wireName(), targets, "{}"));
+            rows.add(new RoutingPolicy(Ids.next(), null, alias, Strategy.PRIORITY.wireName(), targets, resilience));
         }
         store.persistAll(rows);
         LOG.info("Seeded provider '" + name + "' with aliases " + aliases);

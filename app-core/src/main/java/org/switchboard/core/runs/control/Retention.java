@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 410 rather than 404), and idempotency keys older than {@code switchboard.idempotency.ttl}.
  */
 @Singleton
+@jakarta.ejb.Startup // created at deploy: a singleton first created by a timer tick during undeploy breaks it
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 /** The EJB timer behind webhook retries: every two seconds, deliveries whose next attempt is due are tried. */
 @Singleton
+@jakarta.ejb.Startup // created at deploy: a singleton first created by a timer tick during undeploy breaks it
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookRetries {
     private static final Logger LOG = Logger.getLogger(WebhookRetries.class.getName());
