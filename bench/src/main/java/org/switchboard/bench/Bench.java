@@ -25,6 +25,8 @@ public final class Bench {
         String token = args[1];
         ProcessMeter payara = new ProcessMeter(Long.parseLong(args[2]));
         Path out = Path.of(args[4]);
+        ProcessMeter self = new ProcessMeter(ProcessHandle.current().pid());
+        ProcessMeter database = args.length > 5 ? new ProcessMeter(Long.parseLong(args[5])) : null;
         try (MockUpstream mock = new MockUpstream(Integer.parseInt(args[3]), TOKENS, DELAY_MILLIS)) {
             LoadClient direct = new LoadClient("http://127.0.0.1:" + mock.port(), null, "bench-model");
             LoadClient gateway = new LoadClient(switchboard, token, "bench-model");
@@ -32,16 +34,44 @@ public final class Bench {
             gateway.run(50, 500);
             direct.run(50, 200);
             Map<Integer, Row> rows = new LinkedHashMap<>();
-            for (int concurrency : List.of(1, 50, 200)) {
-                int requests = REQUESTS.get(concurrency);
+            for (int concurrency : levels()) {
+                int requests = REQUESTS.getOrDefault(concurrency, concurrency * 5);
                 System.out.printf(
                         "Concurrency %d: %d requests direct, then through Switchboard …%n", concurrency, requests);
+                double selfBefore = self.cpuMillis();
                 LoadClient.Result baseline = direct.run(concurrency, requests);
                 double cpuBefore = payara.cpuMillis();
+                double dbBefore = database == null ? 0 : database.cpuMillis();
+                double selfMid = self.cpuMillis();
                 LoadClient.Result measured = gateway.run(concurrency, requests);
+                if (System.getenv("BENCH_LEVELS") != null) {
+                    System.out.printf(
+                            "c=%d CPU ms/request: load client + mock direct %.2f, through Switchboard %.2f;"
+                                    + " Payara %.2f; MariaDB %.2f%n",
+                            concurrency,
+                            (selfMid - selfBefore) / baseline.samples().size(),
+                            (self.cpuMillis() - selfMid) / measured.samples().size(),
+                            (payara.cpuMillis() - cpuBefore)
+                                    / measured.samples().size(),
+                            database == null
+                                    ? Double.NaN
+                                    : (database.cpuMillis() - dbBefore)
+                                            / measured.samples().size());
+                }
                 double cpuPerRequest =
                         (payara.cpuMillis() - cpuBefore) / measured.samples().size();
                 rows.put(concurrency, new Row(baseline, measured, cpuPerRequest, payara.memoryMiB("VmRSS")));
+            }
+            if (rows.size() < 3) {
+                rows.forEach((concurrency, row) -> System.out.printf(
+                        "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s, %.2f CPU ms/request%n",
+                        concurrency,
+                        row.ttft(row.gateway()).p50() - row.ttft(row.direct()).p50(),
+                        row.ttft(row.gateway()).p99() - row.ttft(row.direct()).p99(),
+                        row.direct().throughput(),
+                        row.gateway().throughput(),
+                        row.cpuMillisPerRequest()));
+                System.exit(0); // a quick partial run (BENCH_LEVELS) writes no report
             }
             System.out.println("Probing resume and async pick-up …");
             RunProbes probes = new RunProbes(switchboard, token);
@@ -52,6 +82,19 @@ public final class Bench {
             Files.writeString(out.resolve("latest.md"), report);
             System.out.println(report);
         }
+        System.exit(0); // the load client's and the mock's pools are not daemon threads
+    }
+
+    /** The concurrency levels to measure: all three, or {@code BENCH_LEVELS} (e.g. "200") for a quick look. */
+    private static List<Integer> levels() {
+        String only = System.getenv("BENCH_LEVELS");
+        if (only == null || only.isBlank()) {
+            return List.of(1, 50, 200);
+        }
+        return java.util.Arrays.stream(only.split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** One concurrency level: baseline and Switchboard side by side. */
