@@ -82,7 +82,7 @@ public final class Bench {
             Files.writeString(out.resolve("latest.md"), report);
             System.out.println(report);
         }
-        System.exit(0); // the load client's and the mock's pools are not daemon threads
+        System.exit(0); // do not wait for any thread still around (RunProbes, the JDK)
     }
 
     /** The concurrency levels to measure: all three, or {@code BENCH_LEVELS} (e.g. "200") for a quick look. */
