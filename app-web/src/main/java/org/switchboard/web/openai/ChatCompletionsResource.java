@@ -69,8 +69,7 @@ public class ChatCompletionsResource {
         String model = request.chat().model();
         if (request.stream()) {
             var out = streams.open();
-            runs.follow(
-                    caller, runId, 0, new OpenAiStream(streams, out, run.id(), model, created, request.includeUsage()));
+            runs.followSubmitted(run, new OpenAiStream(streams, out, run.id(), model, created, request.includeUsage()));
             async.resume(EventStreams.response(out));
             return;
         }

@@ -96,7 +96,9 @@ public class RunsResource {
         switch (mode) {
             case STREAM -> {
                 idempotency.answered(run.id(), 200, RunJson.of(run).toString());
-                stream(caller, runId, 0, async);
+                var out = streams.open();
+                runs.followSubmitted(run, new NativeEventStream(streams, out));
+                async.resume(EventStreams.response(out));
             }
             case ASYNC -> {
                 Response accepted = accepted(run);

@@ -15,8 +15,10 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.switchboard.core.tenants.entity.Caller;
@@ -38,7 +40,13 @@ public class TokenVerifier {
     @ConfigProperty(name = "switchboard.jwt.audience")
     String audience;
 
+    /** Tokens already verified, until they expire: checking an RSA signature on every request costs more than the rest of it. */
+    private static final int MAX_CACHED = 10_000;
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private JWTParser parser;
+
+    private record Verified(Caller caller, long expiresAtSecond) {}
 
     @PostConstruct
     void init() {
@@ -49,6 +57,14 @@ public class TokenVerifier {
 
     /** The caller the token speaks for; a token that is not valid for us raises {@link InvalidToken}. */
     public Caller verify(String token) {
+        long now = System.currentTimeMillis() / 1000;
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (now < known.expiresAtSecond()) {
+                return known.caller();
+            }
+            verified.remove(token);
+        }
         if (parser == null) {
             throw new InvalidToken("Token verification is not configured on this server");
         }
@@ -64,7 +80,14 @@ public class TokenVerifier {
             throw new InvalidToken("The bearer token lacks the 'tenant' or subject claim");
         }
         String tenantId = tenant instanceof jakarta.json.JsonString js ? js.getString() : (String) tenant;
-        return new Caller(tenantId, user, jwt.getGroups() == null ? Set.of() : jwt.getGroups());
+        Caller caller = new Caller(tenantId, user, jwt.getGroups() == null ? Set.of() : jwt.getGroups());
+        if (jwt.getExpirationTime() > now) {
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear(); // crude but bounded; the next requests verify again
+            }
+            verified.put(token, new Verified(caller, jwt.getExpirationTime()));
+        }
+        return caller;
     }
 
     private PublicKey publicKey() {

@@ -1,21 +1,135 @@
 package org.switchboard.core.audit.boundary;
 
-import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.switchboard.core.audit.entity.AuditEntry;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.switchboard.core.audit.entity.AuditRecord;
+import org.switchboard.core.platform.Database;
 import org.switchboard.core.platform.Ids;
 
-/** Appends audit rows. Asynchronous: the request being audited does not wait for the write. */
-@Stateless
+/**
+ * Appends audit rows. The request being audited does not wait for the write: records go into a queue and
+ * one writer thread inserts whatever has accumulated in one batched statement, so under load the audit
+ * costs one round trip per batch rather than a transaction per request. While the database is unavailable
+ * the writer retries; beyond {@value #MAX_QUEUED} waiting records new ones are dropped with a warning
+ * rather than exhausting memory.
+ */
+@ApplicationScoped
 public class AuditTrail {
-    @PersistenceContext
-    EntityManager em;
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+    static final int MAX_QUEUED = 100_000;
+    private static final int MAX_BATCH = 512;
+    private static final long RETRY_MILLIS = 500;
+    private static final String INSERT = "INSERT INTO audit_log (id, tenant_id, actor, request_id, method, route,"
+            + " status, latency_ms, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @Asynchronous
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    private final BlockingQueue<AuditRecord> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private volatile Thread writer;
+    private volatile boolean stopping;
+
     public void record(AuditRecord record) {
-        em.persist(new AuditEntry(Ids.next(), record));
+        ensureWriter();
+        if (!queue.offer(record)) {
+            LOG.warning(() ->
+                    "Audit queue full (database unavailable?); dropped the record of request " + record.requestId());
+        }
+    }
+
+    private void ensureWriter() {
+        if (writer == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    Thread thread = threads.newThread(this::drain);
+                    thread.setName("switchboard-audit");
+                    thread.setDaemon(true);
+                    thread.start();
+                    writer = thread;
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        List<AuditRecord> batch = new ArrayList<>(MAX_BATCH);
+        while (!stopping) {
+            try {
+                AuditRecord first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<AuditRecord> batch) throws InterruptedException {
+        while (!stopping) {
+            try {
+                insert(batch);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not write " + batch.size() + " audit rows; retrying", e);
+                Thread.sleep(RETRY_MILLIS);
+            }
+        }
+    }
+
+    private void insert(List<AuditRecord> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (AuditRecord record : batch) {
+                insert.setLong(1, Ids.next());
+                insert.setString(2, record.tenantId());
+                insert.setString(3, record.actor());
+                insert.setString(4, record.requestId());
+                insert.setString(5, record.method());
+                insert.setString(6, record.route());
+                insert.setInt(7, record.status());
+                insert.setLong(8, record.latencyMillis());
+                if (record.runId() == null) {
+                    insert.setNull(9, Types.BIGINT);
+                } else {
+                    insert.setLong(9, record.runId());
+                }
+                insert.setTimestamp(10, Timestamp.from(record.at()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        Thread thread = writer;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 }

@@ -1,8 +1,6 @@
 package org.switchboard.core.runs.boundary;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import org.switchboard.core.runs.control.LiveRuns;
 import org.switchboard.core.runs.control.RequestCodec;
 import org.switchboard.core.runs.control.RunDispatcher;
 import org.switchboard.core.runs.control.RunFeed;
+import org.switchboard.core.runs.control.RunRows;
 import org.switchboard.core.runs.control.RunStore;
 import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
@@ -31,14 +30,16 @@ import org.switchboard.core.tenants.entity.Caller;
  * tenant's run, or another user's run for a non-admin, is reported exactly like a run that does not exist.
  * A run that ended longer ago than the retention period answers {@link RunGone}.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each store call commits on its own
+@ApplicationScoped // not an EJB: each store call commits on its own, and this is every request's path
 public class Runs {
     @Inject
     Router router;
 
     @Inject
     RunStore store;
+
+    @Inject
+    RunRows rows;
 
     @Inject
     RunDispatcher dispatcher;
@@ -63,7 +64,7 @@ public class Runs {
                 .validate(request);
         Run run = Run.queued(
                 Ids.next(), caller.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
-        store.create(run);
+        rows.insertQueued(run);
         dispatcher.wake();
         return view(run, "", 0);
     }
@@ -84,6 +85,14 @@ public class Runs {
     /** Delivers every event after {@code afterSeq}, then live ones, until the terminal event or a close. */
     public LiveRun.Subscription follow(Caller caller, String id, int afterSeq, RunSubscriber subscriber) {
         return feed.follow(visible(caller, id).id(), afterSeq, subscriber);
+    }
+
+    /**
+     * Follows a run the caller has just {@link #submit submitted}: it is theirs and has no events yet, so
+     * neither the run nor its log is read; its events arrive once a worker starts it.
+     */
+    public LiveRun.Subscription followSubmitted(RunView run, RunSubscriber subscriber) {
+        return feed.followNew(run.id(), subscriber);
     }
 
     /**

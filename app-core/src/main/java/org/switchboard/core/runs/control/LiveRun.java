@@ -17,6 +17,7 @@ public final class LiveRun {
     private final long id;
     private final String tenantId;
     private final String ownerId;
+    private final boolean callback;
     private final List<LogEntry> published = new ArrayList<>();
     private final List<RunSubscriber> subscribers = new ArrayList<>();
     private final CompletableFuture<LogEntry> terminal = new CompletableFuture<>();
@@ -31,6 +32,12 @@ public final class LiveRun {
         this.id = run.id();
         this.tenantId = run.tenantId();
         this.ownerId = run.ownerId();
+        this.callback = run.callbackUrl() != null;
+    }
+
+    /** Whether the run's end is to be posted to a callback URL. */
+    boolean hasCallback() {
+        return callback;
     }
 
     public long id() {

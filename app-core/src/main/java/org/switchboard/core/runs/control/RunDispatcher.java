@@ -25,7 +25,7 @@ public class RunDispatcher {
     org.switchboard.core.platform.ThreadPools pools;
 
     @Inject
-    RunStore store;
+    RunRows rows;
 
     @Inject
     RunEngine engine;
@@ -52,7 +52,7 @@ public class RunDispatcher {
                 wokenAgain = false;
                 List<Run> claimed;
                 do {
-                    claimed = store.claimQueued(InstanceName.VALUE, leases.leaseEnd(), CLAIM_BATCH);
+                    claimed = rows.claimQueued(InstanceName.VALUE, leases.leaseEnd(), CLAIM_BATCH);
                     claimed.forEach(this::launch);
                 } while (claimed.size() == CLAIM_BATCH);
             }

@@ -30,14 +30,25 @@ public class RunFeed {
 
     public LiveRun.Subscription follow(long runId, int afterSeq, RunSubscriber subscriber) {
         Follower follower = new Follower(runId, afterSeq, subscriber);
-        follower.step();
+        follower.step(true);
+        return follower;
+    }
+
+    /**
+     * Follows a run just submitted from the start. It has no events yet, so the first look skips the log:
+     * the run is usually claimed here within milliseconds and attaches in memory on arrival; the polling
+     * fallback reads the log as for any other run.
+     */
+    public LiveRun.Subscription followNew(long runId, RunSubscriber subscriber) {
+        Follower follower = new Follower(runId, 0, subscriber);
+        follower.step(false);
         return follower;
     }
 
     private final class Follower implements LiveRun.Subscription {
         private final long runId;
         private final RunSubscriber subscriber;
-        private final Runnable onArrival = this::step;
+        private final Runnable onArrival = () -> step(true);
         private int cursor;
         private boolean ended;
         private boolean attached;
@@ -52,7 +63,7 @@ public class RunFeed {
         }
 
         /** Attaches to the run in memory if it generates here; otherwise reads the log and looks again soon. */
-        void step() {
+        void step(boolean readLog) {
             if (closed || isAttached()) {
                 return;
             }
@@ -65,8 +76,10 @@ public class RunFeed {
                 if (startWaiting()) {
                     live.onArrival(runId, onArrival);
                 }
-                for (LogEntry entry : store.events(runId, cursor())) {
-                    deliver(entry);
+                if (readLog) {
+                    for (LogEntry entry : store.events(runId, cursor())) {
+                        deliver(entry);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Following run " + runId + " failed; retrying", e);
@@ -74,7 +87,7 @@ public class RunFeed {
             if (isEnded() || closed) {
                 live.forget(runId, onArrival);
             } else if (!isAttached()) {
-                pools.timers().schedule(this::step, POLL_MILLIS, TimeUnit.MILLISECONDS);
+                pools.timers().schedule(onArrival, POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
 

@@ -74,7 +74,7 @@ public class RunLog {
                 commit(batch);
                 for (Pending pending : batch) {
                     pending.run().publish(pending.entry());
-                    if (pending.termination() != null) {
+                    if (pending.termination() != null && pending.run().hasCallback()) {
                         ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(
                                 pending.entry().runId()));
                     }

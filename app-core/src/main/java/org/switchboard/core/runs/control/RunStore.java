@@ -24,10 +24,6 @@ public class RunStore {
     @PersistenceContext
     EntityManager em;
 
-    public void create(Run run) {
-        em.persist(run);
-    }
-
     /** Renews the leases of the runs this instance is generating. */
     public int renewLeases(Collection<Long> runIds, String owner, Instant until) {
         if (runIds.isEmpty()) {
@@ -40,33 +36,6 @@ public class RunStore {
                 .setParameter("owner", owner)
                 .setParameter("running", RunStatus.RUNNING)
                 .executeUpdate();
-    }
-
-    /**
-     * Claims up to {@code limit} queued runs for this instance: rows other workers are claiming right now
-     * are skipped, never waited for ({@code FOR UPDATE SKIP LOCKED}).
-     */
-    @SuppressWarnings("unchecked")
-    public List<Run> claimQueued(String owner, Instant leaseEnd, int limit) {
-        List<Number> ids = em.createNativeQuery(
-                        "SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, limit)
-                .getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Long> claimed = ids.stream().map(Number::longValue).toList();
-        em.createQuery("UPDATE Run r SET r.status = :running, r.leaseOwner = :owner, r.leaseExpiresAt = :until,"
-                        + " r.startedAt = :now WHERE r.id IN :ids")
-                .setParameter("running", RunStatus.RUNNING)
-                .setParameter("owner", owner)
-                .setParameter("until", leaseEnd)
-                .setParameter("now", Instant.now())
-                .setParameter("ids", claimed)
-                .executeUpdate();
-        return em.createQuery("SELECT r FROM Run r WHERE r.id IN :ids ORDER BY r.id", Run.class)
-                .setParameter("ids", claimed)
-                .getResultList();
     }
 
     /** Cancels a run no worker has claimed yet; false if it is no longer queued. */

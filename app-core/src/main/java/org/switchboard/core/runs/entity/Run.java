@@ -98,6 +98,28 @@ public class Run {
         return run;
     }
 
+    /** A queued run as read back from its row by a worker about to claim it. */
+    public static Run restoreQueued(
+            long id,
+            String tenantId,
+            String ownerId,
+            String model,
+            String request,
+            Instant createdAt,
+            String callbackUrl) {
+        Run run = queued(id, tenantId, ownerId, model, request, callbackUrl);
+        run.createdAt = createdAt;
+        return run;
+    }
+
+    /** Claimed by {@code owner}: running under a lease until {@code leaseEnd}. */
+    public void start(String owner, Instant leaseEnd, Instant now) {
+        status = RunStatus.RUNNING;
+        leaseOwner = owner;
+        leaseExpiresAt = leaseEnd;
+        startedAt = now;
+    }
+
     public boolean leaseExpired(Instant now) {
         return leaseExpiresAt != null && leaseExpiresAt.isBefore(now);
     }
