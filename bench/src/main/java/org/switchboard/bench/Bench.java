@@ -26,13 +26,15 @@ public final class Bench {
         ProcessMeter payara = new ProcessMeter(Long.parseLong(args[2]));
         Path out = Path.of(args[4]);
         ProcessMeter self = new ProcessMeter(ProcessHandle.current().pid());
-        ProcessMeter database = args.length > 5 ? new ProcessMeter(Long.parseLong(args[5])) : null;
+        ProcessMeter database =
+                args.length > 5 && !args[5].isBlank() ? new ProcessMeter(Long.parseLong(args[5])) : null;
         try (MockUpstream mock = new MockUpstream(Integer.parseInt(args[3]), TOKENS, DELAY_MILLIS)) {
             LoadClient direct = new LoadClient("http://127.0.0.1:" + mock.port(), null, "bench-model");
             LoadClient gateway = new LoadClient(switchboard, token, "bench-model");
             System.out.println("Warming up …");
-            gateway.run(50, 500);
-            direct.run(50, 200);
+            // Long enough for the JIT to settle on both sides: a gateway in production has been running for days.
+            gateway.run(100, 8000);
+            direct.run(100, 1000);
             Map<Integer, Row> rows = new LinkedHashMap<>();
             for (int concurrency : levels()) {
                 int requests = REQUESTS.getOrDefault(concurrency, concurrency * 5);
@@ -44,33 +46,27 @@ public final class Bench {
                 double dbBefore = database == null ? 0 : database.cpuMillis();
                 double selfMid = self.cpuMillis();
                 LoadClient.Result measured = gateway.run(concurrency, requests);
-                if (System.getenv("BENCH_LEVELS") != null) {
-                    System.out.printf(
-                            "c=%d CPU ms/request: load client + mock direct %.2f, through Switchboard %.2f;"
-                                    + " Payara %.2f; MariaDB %.2f%n",
-                            concurrency,
-                            (selfMid - selfBefore) / baseline.samples().size(),
-                            (self.cpuMillis() - selfMid) / measured.samples().size(),
-                            (payara.cpuMillis() - cpuBefore)
-                                    / measured.samples().size(),
-                            database == null
-                                    ? Double.NaN
-                                    : (database.cpuMillis() - dbBefore)
-                                            / measured.samples().size());
-                }
-                double cpuPerRequest =
-                        (payara.cpuMillis() - cpuBefore) / measured.samples().size();
-                rows.put(concurrency, new Row(baseline, measured, cpuPerRequest, payara.memoryMiB("VmRSS")));
+                int n = measured.samples().size();
+                Cpu cpu = new Cpu(
+                        (selfMid - selfBefore) / baseline.samples().size(),
+                        (self.cpuMillis() - selfMid) / n,
+                        (payara.cpuMillis() - cpuBefore) / n,
+                        database == null ? Double.NaN : (database.cpuMillis() - dbBefore) / n);
+                rows.put(concurrency, new Row(baseline, measured, cpu, payara.memoryMiB("VmRSS")));
             }
             if (rows.size() < 3) {
                 rows.forEach((concurrency, row) -> System.out.printf(
-                        "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s, %.2f CPU ms/request%n",
+                        "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s; CPU ms/request:"
+                                + " Payara %.2f, MariaDB %.2f, load client + mock %.2f direct / %.2f through%n",
                         concurrency,
                         row.ttft(row.gateway()).p50() - row.ttft(row.direct()).p50(),
                         row.ttft(row.gateway()).p99() - row.ttft(row.direct()).p99(),
                         row.direct().throughput(),
                         row.gateway().throughput(),
-                        row.cpuMillisPerRequest()));
+                        row.cpu().payara(),
+                        row.cpu().database(),
+                        row.cpu().harnessDirect(),
+                        row.cpu().harnessThrough()));
                 System.exit(0); // a quick partial run (BENCH_LEVELS) writes no report
             }
             System.out.println("Probing resume and async pick-up …");
@@ -97,8 +93,14 @@ public final class Bench {
                 .toList();
     }
 
+    /**
+     * CPU milliseconds per request: this JVM (load client + mock) in the direct and in the Switchboard phase,
+     * Payara and MariaDB in the Switchboard phase.
+     */
+    record Cpu(double harnessDirect, double harnessThrough, double payara, double database) {}
+
     /** One concurrency level: baseline and Switchboard side by side. */
-    record Row(LoadClient.Result direct, LoadClient.Result gateway, double cpuMillisPerRequest, double rssMiB) {
+    record Row(LoadClient.Result direct, LoadClient.Result gateway, Cpu cpu, double rssMiB) {
         Stats ttft(LoadClient.Result result) {
             return Stats.of(
                     ok(result).stream().map(LoadClient.Sample::ttftMillis).toList());

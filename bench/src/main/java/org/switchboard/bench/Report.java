@@ -26,13 +26,14 @@ final class Report {
                 .append(
                         "| concurrency | requests | TTFT direct p50 / p99 | TTFT Switchboard p50 / p99 | added TTFT p50 / p99 |"
                                 + " total direct p50 | total Switchboard p50 | throughput direct / Switchboard (req/s) | throughput ratio |"
-                                + " failures | Switchboard CPU ms / request | Payara RSS MiB |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                                + " failures | Switchboard CPU ms / request | MariaDB CPU ms / request |"
+                                + " load client + mock CPU ms / request (direct / through) | Payara RSS MiB |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach((concurrency, row) -> {
             Stats directTtft = row.ttft(row.direct());
             Stats gatewayTtft = row.ttft(row.gateway());
             md.append(String.format(
-                    "| %d | %d | %.2f / %.2f | %.2f / %.2f | **%.2f / %.2f** | %.1f | %.1f | %.1f / %.1f | %.1f %% | %d | %.2f | %.0f |%n",
+                    "| %d | %d | %.2f / %.2f | %.2f / %.2f | **%.2f / %.2f** | %.1f | %.1f | %.1f / %.1f | %.1f %% | %d | %.2f | %.2f | %.2f / %.2f | %.0f |%n",
                     concurrency,
                     row.gateway().samples().size(),
                     directTtft.p50(),
@@ -47,7 +48,10 @@ final class Report {
                     row.gateway().throughput(),
                     100 * row.gateway().throughput() / row.direct().throughput(),
                     row.gateway().failures(),
-                    row.cpuMillisPerRequest(),
+                    row.cpu().payara(),
+                    row.cpu().database(),
+                    row.cpu().harnessDirect(),
+                    row.cpu().harnessThrough(),
                     row.rssMiB()));
         });
         md.append(String.format("%nPeak Payara RSS (VmHWM): %.0f MiB.%n%n", peakRssMiB))

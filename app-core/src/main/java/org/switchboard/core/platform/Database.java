@@ -27,6 +27,7 @@ import jakarta.ejb.Singleton;
             "cachePrepStmts=true",
             "useServerPrepStmts=false",
             "useLocalSessionState=true", // no round trip for an autocommit/isolation change that changes nothing
+            "openTelemetry=DISABLED", // no span per statement (Payara ships OpenTelemetry; the driver would use it)
             "connectionTimeZone=UTC",
             "forceConnectionTimeZoneToSession=true"
         })

@@ -21,7 +21,7 @@ import org.switchboard.core.platform.Database;
 @ApplicationScoped
 public class EventWriter {
     private static final String INSERT =
-            "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+            "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, NOW(6))";
     private static final String END = "UPDATE runs SET status = ?, status_reason = ?, last_seq = ?, input_tokens = ?,"
             + " output_tokens = ?, usage_estimated = ?, ended_at = ?, lease_owner = NULL, lease_expires_at = NULL,"
             + " cost = ?, served_by = ?, attempts = ?, upstream_conversation_id = ?, version = version + 1"
@@ -35,7 +35,7 @@ public class EventWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                insertEvents(connection, batch, now);
+                insertEvents(connection, batch);
                 endRuns(connection, batch, now);
                 connection.commit();
             } catch (SQLException e) {
@@ -47,8 +47,7 @@ public class EventWriter {
         }
     }
 
-    private static void insertEvents(Connection connection, List<RunLog.Pending> batch, Timestamp now)
-            throws SQLException {
+    private static void insertEvents(Connection connection, List<RunLog.Pending> batch) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (RunLog.Pending pending : batch) {
                 insert.setLong(1, pending.entry().runId());
@@ -56,7 +55,6 @@ public class EventWriter {
                 insert.setString(3, pending.run().tenantId());
                 insert.setString(4, pending.entry().type().name());
                 insert.setString(5, pending.entry().data());
-                insert.setTimestamp(6, now);
                 insert.addBatch();
             }
             insert.executeBatch();
