@@ -1,5 +1,6 @@
 package org.switchboard.core.runs.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -30,71 +31,106 @@ public class EventWriter {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    // Only the log's writer thread appends: it keeps one connection and its two statements across group
+    // commits (no pool checkout, validation or statement parse per commit), and drops them on any failure.
+    private Connection connection;
+    private PreparedStatement insert;
+    private PreparedStatement end;
+
     void append(List<RunLog.Pending> batch) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insertEvents(connection, batch);
-                endRuns(connection, batch, now);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    private static void insertEvents(Connection connection, List<RunLog.Pending> batch) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (RunLog.Pending pending : batch) {
-                insert.setLong(1, pending.entry().runId());
-                insert.setInt(2, pending.entry().seq());
-                insert.setString(3, pending.run().tenantId());
-                insert.setString(4, pending.entry().type().name());
-                insert.setString(5, pending.entry().data());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void endRuns(Connection connection, List<RunLog.Pending> batch, Timestamp now) throws SQLException {
-        try (PreparedStatement end = connection.prepareStatement(END)) {
-            boolean any = false;
-            for (RunLog.Pending pending : batch) {
-                LiveRun.Termination termination = pending.termination();
-                if (termination == null) {
-                    continue;
-                }
-                any = true;
-                end.setString(1, termination.status().name());
-                end.setString(2, termination.reason());
-                end.setInt(3, pending.entry().seq());
-                if (termination.usage() == null) {
-                    end.setNull(4, Types.INTEGER);
-                    end.setNull(5, Types.INTEGER);
-                    end.setBoolean(6, false);
-                } else {
-                    end.setInt(4, termination.usage().inputTokens());
-                    end.setInt(5, termination.usage().outputTokens());
-                    end.setBoolean(6, termination.usage().estimated());
-                }
-                end.setTimestamp(7, now);
-                end.setBigDecimal(
-                        8,
-                        termination.usage() == null ? null : termination.usage().cost());
-                end.setString(9, termination.servedBy());
-                end.setInt(10, termination.attempts());
-                end.setString(11, termination.upstreamConversationId());
-                end.setLong(12, pending.entry().runId());
-                end.addBatch();
-            }
-            if (any) {
+        try {
+            open();
+            insertEvents(insert, batch);
+            if (endRuns(end, batch, now)) {
                 end.executeBatch();
             }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            discard();
+            throw e;
         }
+    }
+
+    private void open() throws SQLException {
+        if (connection == null) {
+            Connection opened = dataSource.getConnection();
+            try {
+                opened.setAutoCommit(false);
+                insert = opened.prepareStatement(INSERT);
+                end = opened.prepareStatement(END);
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
+            connection = opened;
+        }
+    }
+
+    /** Rolls back and gives the connection back to the pool; the next commit opens a fresh one. */
+    private void discard() {
+        Connection current = connection;
+        connection = null;
+        insert = null;
+        end = null;
+        if (current != null) {
+            try (current) {
+                current.rollback();
+                current.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the connection is broken; the pool finds that out itself
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        discard();
+    }
+
+    private static void insertEvents(PreparedStatement insert, List<RunLog.Pending> batch) throws SQLException {
+        for (RunLog.Pending pending : batch) {
+            insert.setLong(1, pending.entry().runId());
+            insert.setInt(2, pending.entry().seq());
+            insert.setString(3, pending.run().tenantId());
+            insert.setString(4, pending.entry().type().name());
+            insert.setString(5, pending.entry().data());
+            insert.addBatch();
+        }
+        insert.executeBatch();
+    }
+
+    /** Adds the batch's run endings to {@code end}; false if there are none. */
+    private static boolean endRuns(PreparedStatement end, List<RunLog.Pending> batch, Timestamp now)
+            throws SQLException {
+        boolean any = false;
+        for (RunLog.Pending pending : batch) {
+            LiveRun.Termination termination = pending.termination();
+            if (termination == null) {
+                continue;
+            }
+            any = true;
+            end.setString(1, termination.status().name());
+            end.setString(2, termination.reason());
+            end.setInt(3, pending.entry().seq());
+            if (termination.usage() == null) {
+                end.setNull(4, Types.INTEGER);
+                end.setNull(5, Types.INTEGER);
+                end.setBoolean(6, false);
+            } else {
+                end.setInt(4, termination.usage().inputTokens());
+                end.setInt(5, termination.usage().outputTokens());
+                end.setBoolean(6, termination.usage().estimated());
+            }
+            end.setTimestamp(7, now);
+            end.setBigDecimal(
+                    8, termination.usage() == null ? null : termination.usage().cost());
+            end.setString(9, termination.servedBy());
+            end.setInt(10, termination.attempts());
+            end.setString(11, termination.upstreamConversationId());
+            end.setLong(12, pending.entry().runId());
+            end.addBatch();
+        }
+        return any;
     }
 }

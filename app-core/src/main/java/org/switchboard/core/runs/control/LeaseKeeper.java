@@ -63,7 +63,7 @@ public class LeaseKeeper {
         timers.createIntervalTimer(every, every, new TimerConfig("lease-reaper", false));
     }
 
-    public Instant leaseEnd() {
+    private Instant leaseEnd() {
         return Instant.now().plus(lease);
     }
 

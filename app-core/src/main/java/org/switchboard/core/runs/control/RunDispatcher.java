@@ -2,10 +2,13 @@ package org.switchboard.core.runs.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.InstanceName;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.routing.control.Router;
@@ -34,7 +37,8 @@ public class RunDispatcher {
     Router router;
 
     @Inject
-    LeaseKeeper leases;
+    @ConfigProperty(name = "switchboard.runs.lease")
+    Duration lease;
 
     private final AtomicBoolean claiming = new AtomicBoolean();
     private volatile boolean wokenAgain;
@@ -52,7 +56,7 @@ public class RunDispatcher {
                 wokenAgain = false;
                 List<Run> claimed;
                 do {
-                    claimed = rows.claimQueued(InstanceName.VALUE, leases.leaseEnd(), CLAIM_BATCH);
+                    claimed = rows.claimQueued(InstanceName.VALUE, Instant.now().plus(lease), CLAIM_BATCH);
                     claimed.forEach(this::launch);
                 } while (claimed.size() == CLAIM_BATCH);
             }
