@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +41,18 @@ public class TokenVerifier {
     @ConfigProperty(name = "switchboard.jwt.audience")
     String audience;
 
-    /** Tokens already verified, until they expire: checking an RSA signature on every request costs more than the rest of it. */
     private static final int MAX_CACHED = 10_000;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.jwt.clock-skew")
+    Duration clockSkew;
+
+    /**
+     * Tokens already verified, by their exact text, until their {@code exp}: an RSA signature check on every
+     * request cost more CPU than the rest of a streamed request's handling. Bounded; never past expiry.
+     */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
     private JWTParser parser;
 
     private record Verified(Caller caller, long expiresAtSecond) {}
@@ -52,6 +61,8 @@ public class TokenVerifier {
     void init() {
         JWTAuthContextInfo info = new JWTAuthContextInfo(publicKey(), issuer);
         info.setExpectedAudience(Set.of(audience));
+        info.setClockSkew((int) clockSkew.toSeconds());
+        info.setExpGracePeriodSecs((int) clockSkew.toSeconds());
         parser = new DefaultJWTParser(info);
     }
 
@@ -81,11 +92,11 @@ public class TokenVerifier {
         }
         String tenantId = tenant instanceof jakarta.json.JsonString js ? js.getString() : (String) tenant;
         Caller caller = new Caller(tenantId, user, jwt.getGroups() == null ? Set.of() : jwt.getGroups());
-        if (jwt.getExpirationTime() > now) {
+        if (jwt.getExpirationTime() + clockSkew.toSeconds() > now) {
             if (verified.size() >= MAX_CACHED) {
                 verified.clear(); // crude but bounded; the next requests verify again
             }
-            verified.put(token, new Verified(caller, jwt.getExpirationTime()));
+            verified.put(token, new Verified(caller, jwt.getExpirationTime() + clockSkew.toSeconds()));
         }
         return caller;
     }

@@ -22,7 +22,9 @@ import org.switchboard.core.platform.Database;
 @ApplicationScoped
 public class EventWriter {
     private static final String INSERT =
-            "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, NOW(6))";
+            "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, NOW(6))"
+                    // A commit whose answer was lost is retried: rows it did write are left as they are, not a failure.
+                    + " ON DUPLICATE KEY UPDATE run_id = run_id";
     private static final String END = "UPDATE runs SET status = ?, status_reason = ?, last_seq = ?, input_tokens = ?,"
             + " output_tokens = ?, usage_estimated = ?, ended_at = ?, lease_owner = NULL, lease_expires_at = NULL,"
             + " cost = ?, served_by = ?, attempts = ?, upstream_conversation_id = ?, version = version + 1"
