@@ -1,12 +1,14 @@
 package org.switchboard.core.platform;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 
 /**
  * JSON-P through one provider looked up once. {@code jakarta.json.Json.createXxx} looks the provider up with
@@ -32,6 +34,13 @@ public final class JsonP {
 
     public static JsonReader createReader(InputStream in) {
         return PROVIDER.createReader(in);
+    }
+
+    /** Parses a JSON object and gives the parser's buffers back to the provider's pool (closing the reader does). */
+    public static JsonObject parseObject(String json) {
+        try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     public static JsonString createValue(String value) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.time.Instant;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.boundary.Runs;
@@ -78,8 +77,7 @@ public class ChatCompletionsResource {
 
     private static Response answer(RunView run, LogEntry end, String model, long created, String requestId) {
         if (end.type() == EventType.ERROR) {
-            JsonObject problem =
-                    JsonP.createReader(new StringReader(end.data())).readObject();
+            JsonObject problem = JsonP.parseObject(end.data());
             String type = problem.getString("type").replace(PROBLEM_URN, "");
             return Problems.response(502, type, "Upstream failure", problem.getString("detail"), requestId);
         }

@@ -41,9 +41,7 @@ final class RunJson {
             array.add(JsonP.createObjectBuilder()
                     .add("seq", event.seq())
                     .add("type", event.type().wireName())
-                    .add(
-                            "data",
-                            JsonP.createReader(new StringReader(event.data())).readObject()));
+                    .add("data", JsonP.parseObject(event.data())));
             next = event.seq();
         }
         return builder(run).add("events", array).add("next_after", next).build();

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -195,7 +194,7 @@ public final class AnthropicMessages implements ProviderAdapter {
 
         @Override
         protected void onEvent(String event, String data) {
-            JsonObject json = JsonP.createReader(new StringReader(data)).readObject();
+            JsonObject json = JsonP.parseObject(data);
             switch (json.getString("type", event == null ? "" : event)) {
                 case "message_start" -> count(json.getJsonObject("message").getJsonObject("usage"));
                 case "content_block_delta" -> {

@@ -2,7 +2,6 @@ package org.switchboard.core.providers.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ProviderFailure;
 
@@ -26,7 +25,7 @@ abstract class DifyStream extends SseExchange {
 
     @Override
     protected final void onEvent(String event, String data) {
-        JsonObject json = JsonP.createReader(new StringReader(data)).readObject();
+        JsonObject json = JsonP.parseObject(data);
         if (taskId == null && json.get("task_id") instanceof JsonString task) {
             taskId = task.getString();
         }

@@ -2,7 +2,6 @@ package org.switchboard.core.providers.control;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,8 +111,7 @@ public final class OpenAiCompatible implements ProviderAdapter {
                         UpstreamFailures.fromStatus(response.statusCode(), response.headers(), response.body()));
             }
             try {
-                return parse.apply(
-                        JsonP.createReader(new StringReader(response.body())).readObject());
+                return parse.apply(JsonP.parseObject(response.body()));
             } catch (RuntimeException malformed) {
                 throw new CallFailure(new ProviderFailure(
                         "upstream-malformed", "The upstream's " + what + " is not what OpenAI documents", 0));

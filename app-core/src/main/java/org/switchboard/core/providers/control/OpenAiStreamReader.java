@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.providers.entity.Usage;
@@ -25,7 +24,7 @@ final class OpenAiStreamReader extends SseExchange {
             complete();
             return;
         }
-        JsonObject chunk = JsonP.createReader(new StringReader(data)).readObject();
+        JsonObject chunk = JsonP.parseObject(data);
         if (chunk.get("error") instanceof JsonObject error) {
             fail(new ProviderFailure(
                     "upstream-error", error.getString("message", "The upstream reported an error"), 0));

@@ -2,7 +2,6 @@ package org.switchboard.core.providers.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +59,7 @@ public final class UpstreamFailures {
             return java.util.Optional.empty();
         }
         try {
-            JsonObject json = JsonP.createReader(new StringReader(body)).readObject();
+            JsonObject json = JsonP.parseObject(body);
             if (json.get("error") instanceof JsonObject error && error.get("message") instanceof JsonString text) {
                 return java.util.Optional.of(abbreviate(text.getString()));
             }

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -118,8 +117,7 @@ public class RoutingAdmin {
                 .findFirst()
                 .map(k -> vault.open(k.ciphertext(), k.id(), k.masterKeyId()))
                 .orElse(null);
-        JsonObject settings =
-                JsonP.createReader(new StringReader(provider.settings())).readObject();
+        JsonObject settings = JsonP.parseObject(provider.settings());
         return adapter.models(new Upstream(provider.baseUrl() == null ? "" : provider.baseUrl(), key, "", settings))
                 .exceptionallyCompose(failure -> {
                     Throwable cause =
@@ -308,9 +306,7 @@ public class RoutingAdmin {
             }
             settings = object;
         } else {
-            settings = current == null
-                    ? JsonValue.EMPTY_JSON_OBJECT
-                    : JsonP.createReader(new StringReader(current.settings())).readObject();
+            settings = current == null ? JsonValue.EMPTY_JSON_OBJECT : JsonP.parseObject(current.settings());
         }
         ChatRequest probe =
                 new ChatRequest("probe", List.of(new ChatMessage("user", "ping")), null, null, null, null, null);
@@ -356,9 +352,7 @@ public class RoutingAdmin {
             }
             resilience = object;
         } else {
-            resilience = current == null
-                    ? JsonValue.EMPTY_JSON_OBJECT
-                    : JsonP.createReader(new StringReader(current.resilience())).readObject();
+            resilience = current == null ? JsonValue.EMPTY_JSON_OBJECT : JsonP.parseObject(current.resilience());
         }
         PolicyCodec.resilience(resilience, defaults.get()); // validates
         return new PolicyFields(alias, strategy, PolicyCodec.json(targets).toString(), resilience.toString());
@@ -496,9 +490,7 @@ public class RoutingAdmin {
                 .add("scope", p.tenantId() == null ? "global" : "tenant")
                 .add("name", p.name())
                 .add("kind", p.kind())
-                .add(
-                        "settings",
-                        JsonP.createReader(new StringReader(p.settings())).readObject())
+                .add("settings", JsonP.parseObject(p.settings()))
                 .add("enabled", p.enabled())
                 .add("created_at", p.createdAt().toString())
                 .add("updated_at", p.updatedAt().toString())

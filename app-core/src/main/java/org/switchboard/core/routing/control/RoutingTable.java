@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -178,8 +177,7 @@ public class RoutingTable {
                 return Optional.empty(); // every key of the provider is flagged or disabled
             }
         }
-        JsonObject settings =
-                JsonP.createReader(new StringReader(provider.settings())).readObject();
+        JsonObject settings = JsonP.parseObject(provider.settings());
         String id = provider.id() + ":" + target.model() + ":" + (key == null ? "-" : key.id());
         return Optional.of(new RouteTarget(
                 id,

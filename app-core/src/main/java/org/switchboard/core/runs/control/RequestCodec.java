@@ -5,7 +5,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class RequestCodec {
     }
 
     public static ChatRequest decode(String text) {
-        JsonObject json = JsonP.createReader(new StringReader(text)).readObject();
+        JsonObject json = JsonP.parseObject(text);
         Map<String, String> hints = new HashMap<>();
         json.getJsonObject("hints").forEach((name, value) -> hints.put(name, ((JsonString) value).getString()));
         return new ChatRequest(
