@@ -35,6 +35,7 @@ public final class Bench {
             // Long enough for the JIT to settle on both sides: a gateway in production has been running for days.
             gateway.run(100, 8000);
             direct.run(100, 1000);
+            settle(payara);
             Map<Integer, Row> rows = new LinkedHashMap<>();
             for (int concurrency : levels()) {
                 int requests = REQUESTS.getOrDefault(concurrency, concurrency * 5);
@@ -79,6 +80,23 @@ public final class Bench {
             System.out.println(report);
         }
         System.exit(0); // do not wait for any thread still around (RunProbes, the JDK)
+    }
+
+    /**
+     * Waits until Payara is idle (under 5 % of a core over 5 s, at most 3 minutes): after the warm-up its JIT
+     * still has a queue of methods to compile, which would otherwise be counted against the first levels.
+     */
+    private static void settle(ProcessMeter payara) throws InterruptedException {
+        long started = System.nanoTime();
+        for (int i = 0; i < 36; i++) {
+            double before = payara.cpuMillis();
+            Thread.sleep(5000);
+            if ((payara.cpuMillis() - before) / 5000 < 0.05) {
+                break;
+            }
+        }
+        System.out.printf(
+                "Payara idle after the warm-up: waited %d s%n", (System.nanoTime() - started) / 1_000_000_000);
     }
 
     /** The concurrency levels to measure: all three, or {@code BENCH_LEVELS} (e.g. "200") for a quick look. */
