@@ -1,5 +1,6 @@
 package org.switchboard.core.audit.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -9,15 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.switchboard.core.audit.entity.AuditRecord;
+import org.switchboard.core.platform.BatchWriter;
 import org.switchboard.core.platform.Database;
 import org.switchboard.core.platform.Ids;
 
@@ -33,7 +30,6 @@ public class AuditTrail {
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
     static final int MAX_QUEUED = 100_000;
     private static final int MAX_BATCH = 512;
-    private static final long RETRY_MILLIS = 500;
     private static final String INSERT = "INSERT INTO audit_log (id, tenant_id, actor, request_id, method, route,"
             + " status, latency_ms, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -43,60 +39,17 @@ public class AuditTrail {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private final BlockingQueue<AuditRecord> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
-    private volatile Thread writer;
-    private volatile boolean stopping;
+    private BatchWriter<AuditRecord> writer;
+
+    @PostConstruct
+    void init() {
+        writer = new BatchWriter<>("switchboard-audit", threads, MAX_QUEUED, MAX_BATCH, this::insert, written -> {});
+    }
 
     public void record(AuditRecord record) {
-        ensureWriter();
-        if (!queue.offer(record)) {
+        if (!writer.offer(record)) {
             LOG.warning(() ->
                     "Audit queue full (database unavailable?); dropped the record of request " + record.requestId());
-        }
-    }
-
-    private void ensureWriter() {
-        if (writer == null) {
-            synchronized (this) {
-                if (writer == null) {
-                    Thread thread = threads.newThread(this::drain);
-                    thread.setName("switchboard-audit");
-                    thread.setDaemon(true);
-                    thread.start();
-                    writer = thread;
-                }
-            }
-        }
-    }
-
-    private void drain() {
-        List<AuditRecord> batch = new ArrayList<>(MAX_BATCH);
-        while (!stopping) {
-            try {
-                AuditRecord first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void write(List<AuditRecord> batch) throws InterruptedException {
-        while (!stopping) {
-            try {
-                insert(batch);
-                return;
-            } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not write " + batch.size() + " audit rows; retrying", e);
-                Thread.sleep(RETRY_MILLIS);
-            }
         }
     }
 
@@ -126,10 +79,6 @@ public class AuditTrail {
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        Thread thread = writer;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        writer.stop();
     }
 }

@@ -1,0 +1,118 @@
+package org.switchboard.core.platform;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit: items from any thread go into one queue, and one writer thread writes whatever has
+ * accumulated as one batch (so under load batches grow instead of commits multiplying). A batch that fails
+ * is retried every {@value #RETRY_MILLIS} ms until it is written, and only a written batch is handed to the
+ * {@code afterWrite} action. The thread starts with the first item and ends at {@link #stop()}.
+ *
+ * @param <T> what is written
+ */
+public final class BatchWriter<T> {
+    private static final Logger LOG = Logger.getLogger(BatchWriter.class.getName());
+    private static final long RETRY_MILLIS = 500;
+
+    /** Writes one batch; throwing makes the writer retry the same batch. */
+    @FunctionalInterface
+    public interface Write<T> {
+        void write(List<T> batch) throws Exception;
+    }
+
+    private final String name;
+    private final ManagedThreadFactory threads;
+    private final int maxBatch;
+    private final Write<T> write;
+    private final Consumer<List<T>> afterWrite;
+    private final BlockingQueue<T> queue;
+    private volatile Thread writer;
+    private volatile boolean stopping;
+
+    /**
+     * @param capacity items that may wait at most; {@link #offer} refuses beyond it
+     * @param afterWrite runs on the writer thread with each batch once it is written
+     */
+    public BatchWriter(
+            String name,
+            ManagedThreadFactory threads,
+            int capacity,
+            int maxBatch,
+            Write<T> write,
+            Consumer<List<T>> afterWrite) {
+        this.name = name;
+        this.threads = threads;
+        this.maxBatch = maxBatch;
+        this.write = write;
+        this.afterWrite = afterWrite;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+    }
+
+    /** Queues an item for the next batch; false if {@code capacity} items are already waiting. */
+    public boolean offer(T item) {
+        if (writer == null) {
+            start();
+        }
+        return queue.offer(item);
+    }
+
+    private synchronized void start() {
+        if (writer == null) {
+            Thread thread = threads.newThread(this::drain);
+            thread.setName(name);
+            thread.setDaemon(true);
+            thread.start();
+            writer = thread;
+        }
+    }
+
+    private void drain() {
+        List<T> batch = new ArrayList<>(maxBatch);
+        while (!stopping) {
+            try {
+                T first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                if (written(batch)) {
+                    afterWrite.accept(batch);
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean written(List<T> batch) throws InterruptedException {
+        while (!stopping) {
+            try {
+                write.write(batch);
+                return true;
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, name + ": could not write " + batch.size() + " items; retrying", e);
+                Thread.sleep(RETRY_MILLIS);
+            }
+        }
+        return false;
+    }
+
+    public void stop() {
+        stopping = true;
+        Thread thread = writer;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

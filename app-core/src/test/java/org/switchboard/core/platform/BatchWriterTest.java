@@ -1,0 +1,108 @@
+package org.switchboard.core.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Group commit: everything offered is written once, in order, and handed on only after it is written. */
+class BatchWriterTest {
+    private static final ManagedThreadFactory THREADS = new ManagedThreadFactory() {
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task);
+        }
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    @Test
+    void everyItemIsWrittenOnceInOrderAndPublishedAfterItsBatchIsWritten() throws Exception {
+        List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> published = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch all = new CountDownLatch(10_000);
+        BatchWriter<Integer> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                Integer.MAX_VALUE,
+                64,
+                batch -> {
+                    batchSizes.add(batch.size());
+                    Thread.sleep(1); // a commit takes a while: items pile up meanwhile
+                    written.addAll(batch);
+                },
+                batch -> {
+                    assertThat(written).hasSizeGreaterThanOrEqualTo(published.size() + batch.size());
+                    batch.forEach(item -> {
+                        published.add(item);
+                        all.countDown();
+                    });
+                });
+        IntStream.range(0, 10_000).forEach(writer::offer);
+
+        assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+        writer.stop();
+        assertThat(written)
+                .containsExactlyElementsOf(IntStream.range(0, 10_000).boxed().toList());
+        assertThat(published).containsExactlyElementsOf(written);
+        assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 64));
+        assertThat(batchSizes.size()).isLessThan(10_000); // batched, not one write per item
+    }
+
+    @Test
+    void aFailedBatchIsRetriedAndNotHandedOnUntilWritten() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> published = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(1);
+        BatchWriter<String> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                10,
+                8,
+                batch -> {
+                    if (attempts.incrementAndGet() < 3) {
+                        throw new java.sql.SQLException("database unavailable");
+                    }
+                },
+                batch -> {
+                    published.addAll(batch);
+                    done.countDown();
+                });
+        writer.offer("event");
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        writer.stop();
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(published).containsExactly("event");
+    }
+
+    @Test
+    void offerRefusesBeyondCapacity() {
+        CountDownLatch blocked = new CountDownLatch(1);
+        BatchWriter<Integer> writer =
+                new BatchWriter<>("test-writer", THREADS, 2, 1, batch -> blocked.await(), batch -> {});
+        // The writer takes the first item and blocks on it; two more fill the queue; the fourth is refused.
+        assertThat(writer.offer(1)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean refused = false;
+        for (int i = 2; i < 100 && !refused && System.nanoTime() < deadline; i++) {
+            refused = !writer.offer(i);
+        }
+        blocked.countDown();
+        writer.stop();
+        assertThat(refused).isTrue();
+    }
+}
