@@ -72,11 +72,15 @@ public class EventWriter {
     /** Rolls back and gives the connection back to the pool; the next commit opens a fresh one. */
     private void discard() {
         Connection current = connection;
+        PreparedStatement currentInsert = insert;
+        PreparedStatement currentEnd = end;
         connection = null;
         insert = null;
         end = null;
         if (current != null) {
-            try (current) {
+            try (current;
+                    currentInsert;
+                    currentEnd) {
                 current.rollback();
                 current.setAutoCommit(true);
             } catch (SQLException e) {
