@@ -55,7 +55,8 @@ public final class Bench {
                         database == null ? Double.NaN : (database.cpuMillis() - dbBefore) / n);
                 rows.put(concurrency, new Row(baseline, measured, cpu, payara.memoryMiB("VmRSS")));
             }
-            if (rows.size() < 3) {
+            if (System.getenv("BENCH_LEVELS") != null
+                    && !System.getenv("BENCH_LEVELS").isBlank()) {
                 rows.forEach((concurrency, row) -> System.out.printf(
                         "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s; CPU ms/request:"
                                 + " Payara %.2f, MariaDB %.2f, load client + mock %.2f direct / %.2f through%n",

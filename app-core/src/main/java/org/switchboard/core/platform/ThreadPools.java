@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The application's worker threads, made by the container's {@link ManagedThreadFactory} so they carry the
  * application's context. Payara's managed executors capture context on every task submission through a
- * {@code ServiceLoader} scan of the class loaders; the upstream HTTP client submits several tasks per chunk,
- * so on the token path that capture cost more than everything else together (measured with JFR).
+ * {@code ServiceLoader} scan of the class loaders, which on the token path cost more than everything else
+ * together (measured with JFR). The upstream HTTP client runs its callbacks on its own selector thread.
  */
 @ApplicationScoped
 public class ThreadPools {
@@ -31,7 +31,7 @@ public class ThreadPools {
         timers = Executors.newScheduledThreadPool(TIMER_THREADS, threads);
     }
 
-    /** For work that waits on I/O: upstream HTTP exchanges, claiming runs. */
+    /** For work that waits on I/O: claiming runs, refreshing the routing table, flagging refused keys. */
     public ExecutorService io() {
         return io;
     }
