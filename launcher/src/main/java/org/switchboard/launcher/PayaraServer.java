@@ -24,6 +24,7 @@ final class PayaraServer {
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration KILL_GRACE = Duration.ofSeconds(20);
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private final Path home;
 
@@ -40,7 +41,38 @@ final class PayaraServer {
         if (!home.resolve("bin/asadmin").toFile().canExecute()) {
             throw new LaunchFailed("No Payara Server at " + home + ": build first (mvn -B install -DskipTests)");
         }
+        ensureCommonPoolParallelism();
         asadmin(START_TIMEOUT, environment, "start-domain", DOMAIN);
+    }
+
+    /**
+     * The JDK's HTTP client (the provider adapters) completes every {@code sendAsync} on
+     * {@code CompletableFuture}'s default executor, which is a new thread per task when the common fork-join
+     * pool has one thread (the JVM's default on a machine with two cores): a thread started and ended per
+     * upstream request. The domain gets a common pool of at least two threads. Written into the domain's
+     * configuration once, before the server starts.
+     */
+    void ensureCommonPoolParallelism() {
+        Path config = domainDir().resolve("config/domain.xml");
+        try {
+            String domain = Files.readString(config);
+            if (domain.contains(COMMON_POOL_PARALLELISM)) {
+                return;
+            }
+            int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
+            var javaConfig = Pattern.compile("<java-config\\b[^>]*>").matcher(domain);
+            if (!javaConfig.find()) {
+                throw new LaunchFailed("No <java-config> in " + config);
+            }
+            Files.writeString(
+                    config,
+                    domain.substring(0, javaConfig.end())
+                            + "\n        <jvm-options>-D" + COMMON_POOL_PARALLELISM + "=" + parallelism
+                            + "</jvm-options>"
+                            + domain.substring(javaConfig.end()));
+        } catch (IOException e) {
+            throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);
+        }
     }
 
     void deploy(Path ear) {

@@ -3,6 +3,7 @@ package org.switchboard.web.openai;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,6 +57,7 @@ public class ChatCompletionsResource {
             @Context HttpHeaders headers,
             @Context SecurityContext security,
             @Context HttpServletRequest http,
+            @Context HttpServletResponse response,
             @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
         var request = ChatCompletionRequest.from(json, SimulatorHeaders.hints(headers));
@@ -67,9 +69,10 @@ public class ChatCompletionsResource {
         long created = Instant.now().getEpochSecond();
         String model = request.chat().model();
         if (request.stream()) {
-            var out = streams.open();
-            runs.followSubmitted(run, new OpenAiStream(streams, out, run.id(), model, created, request.includeUsage()));
-            async.resume(EventStreams.response(out));
+            var out = streams.open(response);
+            runs.followSubmitted(run, new OpenAiStream(out, run.id(), model, created, request.includeUsage()));
+            async.resume(out.response());
+            out.start();
             return;
         }
         awaiter.await(caller, runId, async, end -> answer(runs.find(caller, runId), end, model, created, requestId));

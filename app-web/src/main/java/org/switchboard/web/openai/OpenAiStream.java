@@ -2,11 +2,10 @@ package org.switchboard.web.openai;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import org.glassfish.jersey.server.ChunkedOutput;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
-import org.switchboard.web.platform.EventStreams;
+import org.switchboard.web.platform.EventStream;
 
 /**
  * Relays a run's events to one client in OpenAI's streaming dialect: {@code data: <chunk>} lines, a final
@@ -15,21 +14,13 @@ import org.switchboard.web.platform.EventStreams;
  * A client that goes away only stops its own relay: the run goes on.
  */
 final class OpenAiStream implements RunSubscriber {
-    private final EventStreams streams;
-    private final ChunkedOutput<String> out;
+    private final EventStream out;
     private final String head;
     private final boolean includeUsage;
     private JsonObject usage;
     private boolean gone;
 
-    OpenAiStream(
-            EventStreams streams,
-            ChunkedOutput<String> out,
-            long runId,
-            String model,
-            long created,
-            boolean includeUsage) {
-        this.streams = streams;
+    OpenAiStream(EventStream out, long runId, String model, long created, boolean includeUsage) {
         this.out = out;
         this.includeUsage = includeUsage;
         this.head = "data: {\"id\":\"chatcmpl-" + runId + "\",\"object\":\"chat.completion.chunk\",\"created\":"
@@ -77,11 +68,11 @@ final class OpenAiStream implements RunSubscriber {
 
     private void send(String frame) {
         // A client that left only loses its own relay; a disconnect never cancels the run.
-        gone = gone || !streams.write(out, frame);
+        gone = gone || !out.write(frame);
     }
 
     private void close() {
-        streams.close(out);
+        out.close();
     }
 
     private static JsonObject parse(String json) {

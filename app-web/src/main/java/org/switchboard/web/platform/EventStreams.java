@@ -2,14 +2,13 @@ package org.switchboard.web.platform;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.glassfish.jersey.server.ChunkedOutput;
+import org.switchboard.core.platform.ThreadPools;
 
 /**
  * Opens SSE responses that keep proxies honest: no caching or transformation, no proxy buffering, and a
@@ -19,44 +18,27 @@ import org.glassfish.jersey.server.ChunkedOutput;
 public class EventStreams {
     static final long HEARTBEAT_SECONDS = 15;
 
-    @jakarta.inject.Inject
-    org.switchboard.core.platform.ThreadPools pools;
+    @Inject
+    ThreadPools pools;
 
-    private final Set<ChunkedOutput<String>> open = ConcurrentHashMap.newKeySet();
+    private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> heartbeat;
 
-    public ChunkedOutput<String> open() {
+    /** A new stream on {@code response}; the resource resumes with its {@link EventStream#response()}. */
+    public EventStream open(HttpServletResponse response) {
         startHeartbeat();
-        var out = new ChunkedOutput<String>(String.class);
-        open.add(out);
-        return out;
+        return new EventStream(response, this);
     }
 
-    public static Response response(ChunkedOutput<String> out) {
-        return Response.ok(out, MediaType.SERVER_SENT_EVENTS_TYPE)
-                .header("Cache-Control", "no-cache, no-transform")
-                .header("X-Accel-Buffering", "no")
-                .build();
-    }
-
-    /** Writes one frame; false once the client is gone (the stream is then closed and forgotten). */
-    public boolean write(ChunkedOutput<String> out, String frame) {
-        try {
-            out.write(frame);
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            close(out);
-            return false;
+    void opened(EventStream stream) {
+        open.add(stream);
+        if (stream.isClosed()) {
+            open.remove(stream);
         }
     }
 
-    public void close(ChunkedOutput<String> out) {
-        open.remove(out);
-        try {
-            out.close();
-        } catch (IOException e) {
-            // already gone
-        }
+    void closed(EventStream stream) {
+        open.remove(stream);
     }
 
     private synchronized void startHeartbeat() {
@@ -67,12 +49,8 @@ public class EventStreams {
     }
 
     private void beat() {
-        for (ChunkedOutput<String> out : open) {
-            if (out.isClosed()) {
-                open.remove(out);
-            } else {
-                write(out, ": heartbeat\n\n");
-            }
+        for (EventStream stream : open) {
+            stream.write(": heartbeat\n\n");
         }
     }
 

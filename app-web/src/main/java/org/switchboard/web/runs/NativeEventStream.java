@@ -1,9 +1,8 @@
 package org.switchboard.web.runs;
 
-import org.glassfish.jersey.server.ChunkedOutput;
 import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
-import org.switchboard.web.platform.EventStreams;
+import org.switchboard.web.platform.EventStream;
 
 /**
  * Relays a run's native events as SSE: {@code id: <seq>}, {@code event: <type>}, {@code data: <json>}. The
@@ -11,12 +10,10 @@ import org.switchboard.web.platform.EventStreams;
  * the next seq.
  */
 final class NativeEventStream implements RunSubscriber {
-    private final EventStreams streams;
-    private final ChunkedOutput<String> out;
+    private final EventStream out;
     private boolean gone;
 
-    NativeEventStream(EventStreams streams, ChunkedOutput<String> out) {
-        this.streams = streams;
+    NativeEventStream(EventStream out) {
         this.out = out;
     }
 
@@ -25,10 +22,10 @@ final class NativeEventStream implements RunSubscriber {
         if (!gone) {
             String frame =
                     "id: " + entry.seq() + "\nevent: " + entry.type().wireName() + "\ndata: " + entry.data() + "\n\n";
-            gone = !streams.write(out, frame);
+            gone = !out.write(frame);
         }
         if (entry.type().isTerminal()) {
-            streams.close(out);
+            out.close();
         }
     }
 }

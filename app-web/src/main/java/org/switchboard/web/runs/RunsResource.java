@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -68,6 +69,7 @@ public class RunsResource {
             @Context HttpHeaders headers,
             @Context SecurityContext security,
             @Context HttpServletRequest http,
+            @Context HttpServletResponse httpResponse,
             @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
         SubmitMode mode = SubmitMode.of(json.get("mode") instanceof JsonString s ? s.getString() : null);
@@ -81,7 +83,7 @@ public class RunsResource {
         var idempotency = IdempotentSubmission.of(keys, caller, key, json, hints);
         Optional<StoredAnswer> earlier = idempotency.begin();
         if (earlier.isPresent()) {
-            replay(caller, earlier.get(), mode, http, async);
+            replay(caller, earlier.get(), mode, http, httpResponse, async);
             return;
         }
         RunView run;
@@ -96,9 +98,10 @@ public class RunsResource {
         switch (mode) {
             case STREAM -> {
                 idempotency.answered(run.id(), 200, RunJson.of(run).toString());
-                var out = streams.open();
-                runs.followSubmitted(run, new NativeEventStream(streams, out));
-                async.resume(EventStreams.response(out));
+                var out = streams.open(httpResponse);
+                runs.followSubmitted(run, new NativeEventStream(out));
+                async.resume(out.response());
+                out.start();
             }
             case ASYNC -> {
                 Response accepted = accepted(run);
@@ -140,9 +143,10 @@ public class RunsResource {
             @QueryParam("after") String after,
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context SecurityContext security,
+            @Context HttpServletResponse response,
             @Suspended AsyncResponse async) {
         int cursor = lastEventId != null ? Cursor.parse(lastEventId, "Last-Event-ID") : Cursor.parse(after, "after");
-        stream(Callers.of(security), id, cursor, async);
+        stream(Callers.of(security), id, cursor, response, async);
     }
 
     @POST
@@ -154,18 +158,24 @@ public class RunsResource {
         awaiter.await(caller, id, async, end -> ok(runs.snapshot(caller, id)));
     }
 
-    private void stream(Caller caller, String runId, int after, AsyncResponse async) {
-        var out = streams.open();
-        runs.follow(caller, runId, after, new NativeEventStream(streams, out));
-        async.resume(EventStreams.response(out));
+    private void stream(Caller caller, String runId, int after, HttpServletResponse response, AsyncResponse async) {
+        var out = streams.open(response);
+        runs.follow(caller, runId, after, new NativeEventStream(out));
+        async.resume(out.response());
+        out.start();
     }
 
     private void replay(
-            Caller caller, StoredAnswer answer, SubmitMode mode, HttpServletRequest http, AsyncResponse async) {
+            Caller caller,
+            StoredAnswer answer,
+            SubmitMode mode,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            AsyncResponse async) {
         String runId = Long.toString(answer.runId());
         http.setAttribute(RequestAttributes.RUN_ID, answer.runId());
         if (mode == SubmitMode.STREAM) {
-            stream(caller, runId, 0, async);
+            stream(caller, runId, 0, response, async);
             return;
         }
         async.resume(Response.status(answer.status())

@@ -1,0 +1,95 @@
+package org.switchboard.web.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EventStreamTest {
+    private final Body body = new Body();
+    private int outputStreamCalls;
+    private final HttpServletResponse servlet = (HttpServletResponse) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+                if (method.getName().equals("getOutputStream")) {
+                    outputStreamCalls++;
+                    return body;
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+    private final EventStream stream = new EventStream(servlet, new EventStreams());
+
+    @Test
+    void framesBeforeTheHeadIsWrittenWaitAndGoOutFirstInOrder() {
+        assertThat(stream.write("id: 1\n\n")).isTrue();
+        assertThat(stream.write("id: 2\n\n")).isTrue();
+        assertThat(outputStreamCalls).isZero();
+
+        stream.start();
+        stream.write("id: 3 ü\n\n");
+
+        assertThat(body.text()).isEqualTo("id: 1\n\nid: 2\n\nid: 3 ü\n\n");
+        assertThat(body.flushes).isEqualTo(2);
+    }
+
+    @Test
+    void aCloseBeforeTheStartEndsTheStreamAfterTheWaitingFrames() {
+        stream.write("event: done\n\n");
+        stream.close();
+        assertThat(stream.isClosed()).isFalse();
+
+        stream.start();
+
+        assertThat(body.text()).isEqualTo("event: done\n\n");
+        assertThat(stream.isClosed()).isTrue();
+        assertThat(stream.write("late\n\n")).isFalse();
+    }
+
+    @Test
+    void aClientThatIsGoneEndsTheStream() {
+        stream.start();
+        body.broken = true;
+
+        assertThat(stream.write("id: 1\n\n")).isFalse();
+        assertThat(stream.isClosed()).isTrue();
+        assertThat(stream.write("id: 2\n\n")).isFalse();
+    }
+
+    private static final class Body extends ServletOutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private int flushes;
+        private boolean broken;
+
+        @Override
+        public void write(int b) throws IOException {
+            if (broken) {
+                throw new IOException("Broken pipe");
+            }
+            bytes.write(b);
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
