@@ -19,6 +19,8 @@ public final class Bench {
     static final int TOKENS = 64;
     static final long DELAY_MILLIS = 10;
     static final Map<Integer, Integer> REQUESTS = Map.of(1, 40, 50, 500, 200, 1000);
+    /** HotSpot's compiler threads, as Linux names them (first 15 characters). */
+    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
 
     public static void main(String[] args) throws Exception {
         String switchboard = args[0];
@@ -44,6 +46,7 @@ public final class Bench {
                 double selfBefore = self.cpuMillis();
                 LoadClient.Result baseline = direct.run(concurrency, requests);
                 double cpuBefore = payara.cpuMillis();
+                double jitBefore = payara.threadCpuMillis(JIT_THREADS);
                 double dbBefore = database == null ? 0 : database.cpuMillis();
                 double selfMid = self.cpuMillis();
                 LoadClient.Result measured = gateway.run(concurrency, requests);
@@ -52,6 +55,7 @@ public final class Bench {
                         (selfMid - selfBefore) / baseline.samples().size(),
                         (self.cpuMillis() - selfMid) / n,
                         (payara.cpuMillis() - cpuBefore) / n,
+                        (payara.threadCpuMillis(JIT_THREADS) - jitBefore) / n,
                         database == null ? Double.NaN : (database.cpuMillis() - dbBefore) / n);
                 rows.put(concurrency, new Row(baseline, measured, cpu, payara.memoryMiB("VmRSS")));
             }
@@ -59,13 +63,15 @@ public final class Bench {
                     && !System.getenv("BENCH_LEVELS").isBlank()) {
                 rows.forEach((concurrency, row) -> System.out.printf(
                         "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s; CPU ms/request:"
-                                + " Payara %.2f, MariaDB %.2f, load client + mock %.2f direct / %.2f through%n",
+                                + " Payara %.2f (JIT compiler %.2f), MariaDB %.2f, load client + mock %.2f direct / %.2f"
+                                + " through%n",
                         concurrency,
                         row.ttft(row.gateway()).p50() - row.ttft(row.direct()).p50(),
                         row.ttft(row.gateway()).p99() - row.ttft(row.direct()).p99(),
                         row.direct().throughput(),
                         row.gateway().throughput(),
                         row.cpu().payara(),
+                        row.cpu().jit(),
                         row.cpu().database(),
                         row.cpu().harnessDirect(),
                         row.cpu().harnessThrough()));
@@ -114,9 +120,10 @@ public final class Bench {
 
     /**
      * CPU milliseconds per request: this JVM (load client + mock) in the direct and in the Switchboard phase,
-     * Payara and MariaDB in the Switchboard phase.
+     * Payara (and, of that, its JIT compiler threads, still compiling minutes after start) and MariaDB in the
+     * Switchboard phase.
      */
-    record Cpu(double harnessDirect, double harnessThrough, double payara, double database) {}
+    record Cpu(double harnessDirect, double harnessThrough, double payara, double jit, double database) {}
 
     /** One concurrency level: baseline and Switchboard side by side. */
     record Row(LoadClient.Result direct, LoadClient.Result gateway, Cpu cpu, double rssMiB) {

@@ -24,6 +24,36 @@ final class ProcessMeter {
         }
     }
 
+    /**
+     * CPU time, in milliseconds, of the process's threads whose name starts with {@code prefix} (Linux keeps the
+     * first 15 characters of a thread's name), such as {@code "C2 CompilerThre"} for the JIT compiler.
+     */
+    double threadCpuMillis(String... prefixes) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            double millis = 0;
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                for (String prefix : prefixes) {
+                    if (name.startsWith(prefix)) {
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        millis += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+                        break;
+                    }
+                }
+            }
+            return millis;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc/" + pid + "/task", e);
+        }
+    }
+
     /** Resident set size now ({@code VmRSS}) or at its peak ({@code VmHWM}), in MiB. */
     double memoryMiB(String field) {
         try {

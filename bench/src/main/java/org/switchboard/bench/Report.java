@@ -26,14 +26,14 @@ final class Report {
                 .append(
                         "| concurrency | requests | TTFT direct p50 / p99 | TTFT Switchboard p50 / p99 | added TTFT p50 / p99 |"
                                 + " total direct p50 | total Switchboard p50 | throughput direct / Switchboard (req/s) | throughput ratio |"
-                                + " failures | Switchboard CPU ms / request | MariaDB CPU ms / request |"
+                                + " failures | Switchboard CPU ms / request (of which JIT compiler) | MariaDB CPU ms / request |"
                                 + " load client + mock CPU ms / request (direct / through) | Payara RSS MiB |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach((concurrency, row) -> {
             Stats directTtft = row.ttft(row.direct());
             Stats gatewayTtft = row.ttft(row.gateway());
             md.append(String.format(
-                    "| %d | %d | %.2f / %.2f | %.2f / %.2f | **%.2f / %.2f** | %.1f | %.1f | %.1f / %.1f | %.1f %% | %d | %.2f | %.2f | %.2f / %.2f | %.0f |%n",
+                    "| %d | %d | %.2f / %.2f | %.2f / %.2f | **%.2f / %.2f** | %.1f | %.1f | %.1f / %.1f | %.1f %% | %d | %.2f (%.2f) | %.2f | %.2f / %.2f | %.0f |%n",
                     concurrency,
                     row.gateway().samples().size(),
                     directTtft.p50(),
@@ -49,6 +49,7 @@ final class Report {
                     100 * row.gateway().throughput() / row.direct().throughput(),
                     row.gateway().failures(),
                     row.cpu().payara(),
+                    row.cpu().jit(),
                     row.cpu().database(),
                     row.cpu().harnessDirect(),
                     row.cpu().harnessThrough(),

@@ -31,12 +31,18 @@ public class ThreadPools {
         timers = Executors.newScheduledThreadPool(TIMER_THREADS, threads);
     }
 
-    /** For work that waits on I/O: claiming runs, refreshing the routing table, flagging refused keys. */
+    /**
+     * For work that waits on I/O: claiming runs, refreshing the routing table, flagging refused keys, reading the
+     * log for followers of runs that generate elsewhere, SSE heartbeats.
+     */
     public ExecutorService io() {
         return io;
     }
 
-    /** For short timed tasks: simulated tokens, deadline sweeps, polling, heartbeats. */
+    /**
+     * For short timed tasks that never block (two threads shared by every run): simulated tokens, deadline
+     * sweeps, retry back-offs, and the ticks that hand polling and heartbeats to {@link #io()}.
+     */
     public ScheduledExecutorService timers() {
         return timers;
     }

@@ -43,8 +43,13 @@ public class EventStreams {
 
     private synchronized void startHeartbeat() {
         if (heartbeat == null) {
+            // the timer only ticks; the writes (which block on a client that does not read) run on an I/O thread
             heartbeat = pools.timers()
-                    .scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                    .scheduleAtFixedRate(
+                            () -> pools.io().execute(this::beat),
+                            HEARTBEAT_SECONDS,
+                            HEARTBEAT_SECONDS,
+                            TimeUnit.SECONDS);
         }
     }
 

@@ -87,7 +87,8 @@ public class RunFeed {
             if (isEnded() || closed) {
                 live.forget(runId, onArrival);
             } else if (!isAttached()) {
-                pools.timers().schedule(onArrival, POLL_MILLIS, TimeUnit.MILLISECONDS);
+                // the timer only ticks; the log is read on an I/O thread, never delaying the timers' token work
+                pools.timers().schedule(() -> pools.io().execute(onArrival), POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
 
