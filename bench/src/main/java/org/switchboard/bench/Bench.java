@@ -35,12 +35,12 @@ public final class Bench {
             LoadClient gateway = new LoadClient(switchboard, token, "bench-model");
             System.out.println("Warming up …");
             // Long enough for the JIT to settle on both sides: a gateway in production has been running for days.
-            gateway.run(100, 8000);
+            gateway.run(100, envInt("BENCH_WARMUP", 8000));
             direct.run(100, 1000);
             settle(payara);
             Map<Integer, Row> rows = new LinkedHashMap<>();
             for (int concurrency : levels()) {
-                int requests = REQUESTS.getOrDefault(concurrency, concurrency * 5);
+                int requests = envInt("BENCH_REQUESTS", REQUESTS.getOrDefault(concurrency, concurrency * 5));
                 System.out.printf(
                         "Concurrency %d: %d requests direct, then through Switchboard …%n", concurrency, requests);
                 double selfBefore = self.cpuMillis();
@@ -62,7 +62,8 @@ public final class Bench {
             if (System.getenv("BENCH_LEVELS") != null
                     && !System.getenv("BENCH_LEVELS").isBlank()) {
                 rows.forEach((concurrency, row) -> System.out.printf(
-                        "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s; CPU ms/request:"
+                        "c=%d: added TTFT p50 %.2f / p99 %.2f ms, throughput %.1f / %.1f req/s, failures %d / %d;"
+                                + " CPU ms/request:"
                                 + " Payara %.2f (JIT compiler %.2f), MariaDB %.2f, load client + mock %.2f direct / %.2f"
                                 + " through%n",
                         concurrency,
@@ -70,6 +71,8 @@ public final class Bench {
                         row.ttft(row.gateway()).p99() - row.ttft(row.direct()).p99(),
                         row.direct().throughput(),
                         row.gateway().throughput(),
+                        row.direct().failures(),
+                        row.gateway().failures(),
                         row.cpu().payara(),
                         row.cpu().jit(),
                         row.cpu().database(),
@@ -104,6 +107,12 @@ public final class Bench {
         }
         System.out.printf(
                 "Payara idle after the warm-up: waited %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** A number from the environment (quick runs while working on the token path), else {@code otherwise}. */
+    private static int envInt(String name, int otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
     }
 
     /** The concurrency levels to measure: all three, or {@code BENCH_LEVELS} (e.g. "200") for a quick look. */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +17,11 @@ import java.util.logging.Logger;
  * accumulated as one batch (so under load batches grow instead of commits multiplying). A batch that fails
  * is retried every {@value #RETRY_MILLIS} ms until it is written, and only a written batch is handed to the
  * {@code afterWrite} action. The thread starts with the first item and ends at {@link #stop()}.
+ *
+ * <p>A writer may <em>linger</em>: wait a moment after the first item of a batch so that more join it, as a
+ * database's own group commit does ({@code commit_delay} in PostgreSQL, {@code binlog_commit_wait_usec} in
+ * MariaDB). Under load that turns many small commits into few larger ones, which costs the database and the
+ * writer far less CPU per item; when little is going on, the linger supplier answers zero and nothing waits.
  *
  * @param <T> what is written
  */
@@ -33,6 +40,7 @@ public final class BatchWriter<T> {
     private final int maxBatch;
     private final Write<T> write;
     private final Consumer<List<T>> afterWrite;
+    private final LongSupplier lingerNanos;
     private final BlockingQueue<T> queue;
     private volatile Thread writer;
     private volatile boolean stopping;
@@ -48,6 +56,21 @@ public final class BatchWriter<T> {
             int maxBatch,
             Write<T> write,
             Consumer<List<T>> afterWrite) {
+        this(name, threads, capacity, maxBatch, write, afterWrite, () -> 0);
+    }
+
+    /**
+     * @param lingerNanos asked before each batch: how long to wait after its first item for more (0: not at all)
+     */
+    public BatchWriter(
+            String name,
+            ManagedThreadFactory threads,
+            int capacity,
+            int maxBatch,
+            Write<T> write,
+            Consumer<List<T>> afterWrite,
+            LongSupplier lingerNanos) {
+        this.lingerNanos = lingerNanos;
         this.name = name;
         this.threads = threads;
         this.maxBatch = maxBatch;
@@ -83,6 +106,7 @@ public final class BatchWriter<T> {
                     continue;
                 }
                 batch.add(first);
+                linger();
                 queue.drainTo(batch, maxBatch - 1);
                 if (written(batch)) {
                     afterWrite.accept(batch);
@@ -92,6 +116,13 @@ public final class BatchWriter<T> {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private void linger() {
+        long nanos = lingerNanos.getAsLong();
+        if (nanos > 0 && queue.size() < maxBatch - 1) {
+            LockSupport.parkNanos(nanos); // an interrupt (stop) ends the wait early, and the loop then ends
         }
     }
 

@@ -90,6 +90,53 @@ class BatchWriterTest {
     }
 
     @Test
+    void aLingeringWriterGathersItemsOfferedWhileItWaitsIntoOneBatch() throws Exception {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch all = new CountDownLatch(3);
+        BatchWriter<Integer> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                100,
+                64,
+                batch -> batches.add(List.copyOf(batch)),
+                batch -> batch.forEach(item -> all.countDown()),
+                () -> TimeUnit.MILLISECONDS.toNanos(500));
+        writer.offer(1);
+        Thread.sleep(100); // well inside the linger: the writer has the first item and waits for more
+        writer.offer(2);
+        writer.offer(3);
+
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        writer.stop();
+        assertThat(batches).containsExactly(List.of(1, 2, 3));
+    }
+
+    @Test
+    void withoutALingerTheFirstItemIsWrittenAtOnce() throws Exception {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch all = new CountDownLatch(2);
+        BatchWriter<Integer> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                100,
+                64,
+                batch -> batches.add(List.copyOf(batch)),
+                batch -> batch.forEach(item -> {
+                    first.countDown();
+                    all.countDown();
+                }),
+                () -> 0);
+        writer.offer(1);
+        assertThat(first.await(10, TimeUnit.SECONDS)).isTrue(); // written before the second is even offered
+        writer.offer(2);
+
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        writer.stop();
+        assertThat(batches).containsExactly(List.of(1), List.of(2));
+    }
+
+    @Test
     void offerRefusesBeyondCapacity() {
         CountDownLatch blocked = new CountDownLatch(1);
         BatchWriter<Integer> writer =

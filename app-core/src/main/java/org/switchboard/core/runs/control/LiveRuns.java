@@ -50,6 +50,11 @@ public class LiveRuns {
         });
     }
 
+    /** How many runs are generating here now. */
+    int count() {
+        return byId.size();
+    }
+
     Set<Long> ids() {
         return Set.copyOf(byId.keySet());
     }
