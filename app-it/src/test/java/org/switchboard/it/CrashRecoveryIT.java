@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of the app server mid-run: every event a client had received is still in the log after the
  * restart, and the run reaches a defined end: {@code incomplete}, because its lease expired (we do not
- * re-run it: a client may already hold part of the answer, and a re-run would bill the tokens twice).
+ * re-run it: a client may already hold part of the answer, and a re-run would bill the tokens twice). That
+ * holds for a run a worker claimed from the queue and for a streamed one, which the instance that took the
+ * request records already leased to itself.
  */
 @Order(Integer.MAX_VALUE - 1)
 class CrashRecoveryIT {
@@ -47,20 +49,40 @@ class CrashRecoveryIT {
     @Test
     void eventsAClientSawSurviveAKill9AndTheRunEndsIncomplete() throws Exception {
         String token = TestStack.token("demo", "crash-user", "user");
-        String runId = Runs.start(token, "crash during me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
-        List<SseClient.Event> seen = new ArrayList<>();
-        SseClient client = SseClient.events(runId, token, null);
+        // One run queued and claimed by a worker, one streamed and so started by the instance that took it.
+        String queued = Runs.start(token, "crash during me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
+        SseClient queuedClient = SseClient.events(queued, token, null);
+        SseClient streamedClient = SseClient.open(Api.request("/api/v1/runs", token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .header("X-Simulator-Tokens", "200")
+                .header("X-Simulator-Delay-Ms", "50")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Runs.body("stream", "crash during me too").build().toString()))
+                .build());
+        String streamed =
+                streamedClient.response.headers().firstValue("X-Run-Id").orElseThrow();
+        List<SseClient.Event> seenQueued = new ArrayList<>();
+        List<SseClient.Event> seenStreamed = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            seen.add(client.next());
+            seenQueued.add(queuedClient.next());
+            seenStreamed.add(streamedClient.next());
         }
 
         long pid = Long.parseLong(
                 Files.readString(Asadmin.DOMAIN.resolve("config/pid")).trim());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-        client.close();
+        queuedClient.close();
+        streamedClient.close();
         restartDomain();
 
+        assertEndedIncompleteKeeping(queued, token, seenQueued);
+        assertEndedIncompleteKeeping(streamed, token, seenStreamed);
+    }
+
+    private static void assertEndedIncompleteKeeping(String runId, String token, List<SseClient.Event> seen)
+            throws Exception {
         Eventually.within(Duration.ofSeconds(60), "the run to end", () -> !Runs.get(runId, token)
                 .getString("status")
                 .equals("running"));

@@ -62,7 +62,7 @@ public class ChatCompletionsResource {
         JsonObject json = JsonBodies.readObject(body);
         var request = ChatCompletionRequest.from(json, SimulatorHeaders.hints(headers));
         Caller caller = Callers.of(security);
-        RunView run = runs.submit(caller, request.chat(), null);
+        RunView run = runs.submitHere(caller, request.chat(), null);
         String runId = Long.toString(run.id());
         http.setAttribute(RequestAttributes.RUN_ID, run.id());
         String requestId = (String) http.getAttribute(RequestAttributes.REQUEST_ID);

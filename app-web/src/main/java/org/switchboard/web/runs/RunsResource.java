@@ -88,7 +88,10 @@ public class RunsResource {
         }
         RunView run;
         try {
-            run = runs.submit(caller, chat, callback);
+            // A client that waits here for the answer gets its run started here; an async one goes to the queue.
+            run = mode == SubmitMode.ASYNC
+                    ? runs.submit(caller, chat, callback)
+                    : runs.submitHere(caller, chat, callback);
         } catch (RuntimeException e) {
             idempotency.abandon();
             throw e;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.Ids;
+import org.switchboard.core.platform.InstanceName;
 import org.switchboard.core.providers.boundary.ModelNotFound;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.routing.control.Router;
@@ -57,16 +58,33 @@ public class Runs {
     @ConfigProperty(name = "switchboard.runs.retention")
     Duration retention;
 
-    /** Records the run as queued and wakes a worker; returns at once. */
+    /** Records the run as queued and wakes a worker (of any instance); returns at once. */
     public RunView submit(Caller caller, ChatRequest request, String callbackUrl) {
-        router.providerFor(caller.tenant(), request.model())
-                .orElseThrow(() -> new ModelNotFound(request.model()))
-                .validate(request);
-        Run run = Run.queued(
-                Ids.next(), caller.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
+        Run run = newRun(caller, request, callbackUrl);
         rows.insertQueued(run);
         dispatcher.wake();
         return view(run, "", 0);
+    }
+
+    /**
+     * Records the run already leased to this instance and starts it here at once: for a client that stays
+     * connected to this instance for the answer (a stream, a synchronous request), no worker needs to claim
+     * it. Its lease is kept and, should this instance die, recovered exactly as a claimed run's.
+     */
+    public RunView submitHere(Caller caller, ChatRequest request, String callbackUrl) {
+        Run run = newRun(caller, request, callbackUrl);
+        run.start(InstanceName.VALUE, dispatcher.leaseEnd(), run.createdAt());
+        rows.insertRunning(run);
+        dispatcher.launch(run, request);
+        return view(run, "", 0);
+    }
+
+    private Run newRun(Caller caller, ChatRequest request, String callbackUrl) {
+        router.providerFor(caller.tenant(), request.model())
+                .orElseThrow(() -> new ModelNotFound(request.model()))
+                .validate(request);
+        return Run.queued(
+                Ids.next(), caller.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
     }
 
     /** The run with its output so far; output and {@code lastSeq} come from one read of the log. */
@@ -89,7 +107,8 @@ public class Runs {
 
     /**
      * Follows a run the caller has just {@link #submit submitted}: it is theirs and has no events yet, so
-     * neither the run nor its log is read; its events arrive once a worker starts it.
+     * neither the run nor its log is read; its events arrive once a worker starts it (at once after
+     * {@link #submitHere}).
      */
     public LiveRun.Subscription followSubmitted(RunView run, RunSubscriber subscriber) {
         return feed.followNew(run.id(), subscriber);

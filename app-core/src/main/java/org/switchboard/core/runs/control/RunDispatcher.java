@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.InstanceName;
+import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.routing.control.Router;
 import org.switchboard.core.runs.entity.Run;
@@ -56,7 +57,7 @@ public class RunDispatcher {
                 wokenAgain = false;
                 List<Run> claimed;
                 do {
-                    claimed = rows.claimQueued(InstanceName.VALUE, Instant.now().plus(lease), CLAIM_BATCH);
+                    claimed = rows.claimQueued(InstanceName.VALUE, leaseEnd(), CLAIM_BATCH);
                     claimed.forEach(this::launch);
                 } while (claimed.size() == CLAIM_BATCH);
             }
@@ -71,10 +72,22 @@ public class RunDispatcher {
     }
 
     private void launch(Run run) {
-        var request = RequestCodec.decode(run.request());
+        launch(run, RequestCodec.decode(run.request()));
+    }
+
+    /**
+     * Starts a run on this instance right away: one just claimed, or one whose client is connected here and
+     * that was recorded already leased to this instance ({@link RunRows#insertRunning}).
+     */
+    public void launch(Run run, ChatRequest request) {
         var provider = router.providerFor(run.tenantId(), run.model());
         LiveRun liveRun = engine.start(run, request, provider.orElse(Unserved.INSTANCE));
         LOG.fine(() -> "Run " + liveRun.id() + " started on " + InstanceName.VALUE);
+    }
+
+    /** When a run started on this instance now would have to renew its lease by. */
+    public Instant leaseEnd() {
+        return Instant.now().plus(lease);
     }
 
     /** Stands in for a provider that disappeared between submission and claim: the run fails at once. */

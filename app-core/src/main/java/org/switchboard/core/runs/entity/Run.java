@@ -142,6 +142,14 @@ public class Run {
         return callbackUrl;
     }
 
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant leaseExpiresAt() {
+        return leaseExpiresAt;
+    }
+
     public Instant startedAt() {
         return startedAt;
     }
