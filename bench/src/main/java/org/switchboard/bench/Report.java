@@ -11,18 +11,21 @@ final class Report {
 
     private Report() {}
 
-    static String markdown(Map<Integer, Bench.Row> rows, Stats resume, Stats pickup, double peakRssMiB, Instant at) {
+    static String markdown(
+            Map<Integer, Bench.Row> rows, Stats resume, Stats pickup, double peakRssMiB, Instant at, int warmedUp) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n")
                 .append(String.format(
                         "Run at %s on %d cores, Java %s. Each request streams %d tokens %d ms apart from the mock"
                                 + " upstream; Switchboard persists every event. Times in ms; \"added\" is Switchboard's percentile"
-                                + " minus the direct percentile at the same concurrency.%n%n",
+                                + " minus the direct percentile at the same concurrency. Measured after %,d warm-up"
+                                + " requests through Switchboard (until its JIT compiler had settled).%n%n",
                         at,
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"),
                         Bench.TOKENS,
-                        Bench.DELAY_MILLIS))
+                        Bench.DELAY_MILLIS,
+                        warmedUp))
                 .append(
                         "| concurrency | requests | TTFT direct p50 / p99 | TTFT Switchboard p50 / p99 | added TTFT p50 / p99 |"
                                 + " total direct p50 | total Switchboard p50 | throughput direct / Switchboard (req/s) | throughput ratio |"

@@ -22,6 +22,8 @@ import java.util.logging.Logger;
  * database's own group commit does ({@code commit_delay} in PostgreSQL, {@code binlog_commit_wait_usec} in
  * MariaDB). Under load that turns many small commits into few larger ones, which costs the database and the
  * writer far less CPU per item; when little is going on, the linger supplier answers zero and nothing waits.
+ * An item offered as <em>urgent</em> ends the linger: its batch is written at once, with whatever has joined
+ * it so far.
  *
  * @param <T> what is written
  */
@@ -44,6 +46,7 @@ public final class BatchWriter<T> {
     private final BlockingQueue<T> queue;
     private volatile Thread writer;
     private volatile boolean stopping;
+    private volatile boolean urgent;
 
     /**
      * @param capacity items that may wait at most; {@link #offer} refuses beyond it
@@ -81,10 +84,20 @@ public final class BatchWriter<T> {
 
     /** Queues an item for the next batch; false if {@code capacity} items are already waiting. */
     public boolean offer(T item) {
+        return offer(item, false);
+    }
+
+    /** Queues an item; an {@code urgent} one is written without lingering. */
+    public boolean offer(T item, boolean urgent) {
         if (writer == null) {
             start();
         }
-        return queue.offer(item);
+        boolean queued = queue.offer(item);
+        if (queued && urgent) {
+            this.urgent = true;
+            LockSupport.unpark(writer);
+        }
+        return queued;
     }
 
     private synchronized void start() {
@@ -107,6 +120,7 @@ public final class BatchWriter<T> {
                 }
                 batch.add(first);
                 linger();
+                urgent = false; // one offered from here on is in this batch or makes the next one skip the linger
                 queue.drainTo(batch, maxBatch - 1);
                 if (written(batch)) {
                     afterWrite.accept(batch);
@@ -121,8 +135,20 @@ public final class BatchWriter<T> {
 
     private void linger() {
         long nanos = lingerNanos.getAsLong();
-        if (nanos > 0 && queue.size() < maxBatch - 1) {
-            LockSupport.parkNanos(nanos); // an interrupt (stop) ends the wait early, and the loop then ends
+        if (nanos <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + nanos;
+        // Ends early for an urgent item, a full batch or a stop (whose interrupt also ends the park).
+        while (!urgent && !stopping && queue.size() < maxBatch - 1) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
         }
     }
 

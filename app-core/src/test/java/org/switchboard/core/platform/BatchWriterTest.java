@@ -112,6 +112,27 @@ class BatchWriterTest {
     }
 
     @Test
+    void anUrgentItemEndsTheLingerAndGoesOutWithTheItemsBeforeIt() throws Exception {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch all = new CountDownLatch(2);
+        BatchWriter<Integer> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                100,
+                64,
+                batch -> batches.add(List.copyOf(batch)),
+                batch -> batch.forEach(item -> all.countDown()),
+                () -> TimeUnit.SECONDS.toNanos(30));
+        writer.offer(1);
+        Thread.sleep(100); // the writer has the first item and lingers for 30 s
+        writer.offer(2, true);
+
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue(); // well before the 30 s linger would end
+        writer.stop();
+        assertThat(batches).containsExactly(List.of(1, 2));
+    }
+
+    @Test
     void withoutALingerTheFirstItemIsWrittenAtOnce() throws Exception {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch first = new CountDownLatch(1);

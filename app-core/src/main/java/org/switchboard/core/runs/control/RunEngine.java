@@ -64,9 +64,11 @@ public class RunEngine {
             if (ended || text.isEmpty()) {
                 return;
             }
+            boolean first = !anyOutput;
             anyOutput = true;
             lastActivityNanos = System.nanoTime();
-            log.append(run, run.next(EventType.DELTA, EventData.delta(text)), null);
+            // The first token is the time to first token the client measures: it does not wait for company.
+            log.append(run, run.next(EventType.DELTA, EventData.delta(text)), null, first);
         }
 
         @Override

@@ -76,7 +76,15 @@ public class RunLog {
     }
 
     void append(LiveRun run, LogEntry entry, LiveRun.Termination termination) {
-        writer.offer(new Pending(run, entry, termination));
+        append(run, entry, termination, false);
+    }
+
+    /**
+     * @param urgent whether a client waits for this very event (a run's first token): its commit does not wait
+     *     for the group-commit delay
+     */
+    void append(LiveRun run, LogEntry entry, LiveRun.Termination termination, boolean urgent) {
+        writer.offer(new Pending(run, entry, termination), urgent);
     }
 
     private void publish(List<List<Pending>> batches) {
