@@ -93,14 +93,7 @@ class BatchWriterTest {
     void aLingeringWriterGathersItemsOfferedWhileItWaitsIntoOneBatch() throws Exception {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch all = new CountDownLatch(3);
-        BatchWriter<Integer> writer = new BatchWriter<>(
-                "test-writer",
-                THREADS,
-                100,
-                64,
-                batch -> batches.add(List.copyOf(batch)),
-                batch -> batch.forEach(item -> all.countDown()),
-                () -> TimeUnit.MILLISECONDS.toNanos(500));
+        BatchWriter<Integer> writer = recording(batches, TimeUnit.MILLISECONDS.toNanos(500), all);
         writer.offer(1);
         Thread.sleep(100); // well inside the linger: the writer has the first item and waits for more
         writer.offer(2);
@@ -115,14 +108,7 @@ class BatchWriterTest {
     void anUrgentItemEndsTheLingerAndGoesOutWithTheItemsBeforeIt() throws Exception {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch all = new CountDownLatch(2);
-        BatchWriter<Integer> writer = new BatchWriter<>(
-                "test-writer",
-                THREADS,
-                100,
-                64,
-                batch -> batches.add(List.copyOf(batch)),
-                batch -> batch.forEach(item -> all.countDown()),
-                () -> TimeUnit.SECONDS.toNanos(30));
+        BatchWriter<Integer> writer = recording(batches, TimeUnit.SECONDS.toNanos(30), all);
         writer.offer(1);
         Thread.sleep(100); // the writer has the first item and lingers for 30 s
         writer.offer(2, true);
@@ -137,17 +123,7 @@ class BatchWriterTest {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(2);
-        BatchWriter<Integer> writer = new BatchWriter<>(
-                "test-writer",
-                THREADS,
-                100,
-                64,
-                batch -> batches.add(List.copyOf(batch)),
-                batch -> batch.forEach(item -> {
-                    first.countDown();
-                    all.countDown();
-                }),
-                () -> 0);
+        BatchWriter<Integer> writer = recording(batches, 0, first, all);
         writer.offer(1);
         assertThat(first.await(10, TimeUnit.SECONDS)).isTrue(); // written before the second is even offered
         writer.offer(2);
@@ -155,6 +131,23 @@ class BatchWriterTest {
         assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
         writer.stop();
         assertThat(batches).containsExactly(List.of(1), List.of(2));
+    }
+
+    /** A writer that records its batches and counts each written item down on every latch. */
+    private static BatchWriter<Integer> recording(
+            List<List<Integer>> batches, long lingerNanos, CountDownLatch... written) {
+        return new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                100,
+                64,
+                batch -> batches.add(List.copyOf(batch)),
+                batch -> batch.forEach(item -> {
+                    for (CountDownLatch latch : written) {
+                        latch.countDown();
+                    }
+                }),
+                () -> lingerNanos);
     }
 
     @Test
