@@ -19,9 +19,10 @@ import org.switchboard.core.webhooks.entity.RunEnded;
 /**
  * The durable event log's writer. Appends from every live run go into one queue; a single writer thread
  * commits whatever has accumulated in one transaction (group commit: one round trip per batch, never
- * one per token) and only then hands those events to a second thread that publishes them to subscribers. Under load batches grow, so the
- * database sees fewer, larger commits instead of more of them. A batch that cannot be committed is retried
- * until it is: an event is never dropped, and never published before it is durable.
+ * one per token) and only then hands those events to a second thread that publishes them to subscribers.
+ * Under load batches grow, so the database sees fewer, larger commits instead of more of them. A batch that
+ * cannot be committed is retried until it is: an event is never dropped, and never published before it is
+ * durable.
  */
 @ApplicationScoped
 public class RunLog {
