@@ -1,30 +1,50 @@
 package org.switchboard.web.platform;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
  * One open SSE response. Jersey writes its head (status, headers, response filters) when the resource resumes
  * with {@link #response()} and ends it at {@link #close()}; the frames in between go straight to the servlet
  * output stream, one write and one flush each, without Jersey's per-chunk entity-writer pipeline (a quarter of
- * the event writer's CPU under the benchmark's load). Frames written before {@link #start()} (a replay that
- * arrives while the resource is still subscribing) wait in memory and go out first, in order. Writes may come
- * from any thread; they are serialized here.
+ * the event writer's CPU under the benchmark's load).
+ *
+ * <p>Writes never block the caller, which is the thread that publishes every run's events to every subscriber:
+ * a frame is written only while the connection takes it without waiting ({@link ServletOutputStream#isReady()},
+ * which the container answers from its write queue even in blocking mode). Otherwise the frame waits here, the
+ * stream is reported congested to {@link EventStreams}, which retries it every few milliseconds, and a client
+ * that stays behind by more than {@code switchboard.sse.max-backlog-bytes} or stops reading for longer than
+ * {@code switchboard.sse.stall-timeout} loses the stream (the run goes on; the client can resume with
+ * {@code Last-Event-ID}). Frames written before {@link #start()} (a replay that arrives while the resource is
+ * still subscribing) wait the same way and go out first, in order. Writes may come from any thread; they are
+ * serialized here.
  */
 public final class EventStream {
+    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+    private static final int MAX_WRITE = 64 * 1024;
     private final ChunkedOutput<String> jersey = new ChunkedOutput<>(String.class);
     private final HttpServletResponse servlet;
     private final EventStreams streams;
-    private List<byte[]> early = new ArrayList<>();
-    private OutputStream body;
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private long pendingBytes;
+    /** When the connection first refused a frame that is still waiting; 0 while frames flow. */
+    private long congestedSince;
+
+    private ServletOutputStream body;
+    /** The end is asked for: the response ends once the waiting frames are out. */
     private boolean ending;
+    /** The client is gone or too far behind: the waiting frames are dropped. */
+    private boolean dropped;
+
     private boolean closed;
 
     EventStream(HttpServletResponse servlet, EventStreams streams) {
@@ -45,66 +65,181 @@ public final class EventStream {
      * {@code AsyncResponse.resume(response())}, which writes the head before it returns.
      */
     public void start() {
-        boolean end;
+        Ending end;
         synchronized (this) {
             if (body != null || closed) {
                 return;
             }
             try {
                 body = servlet.getOutputStream();
-                for (byte[] frame : early) {
-                    body.write(frame);
-                }
-                body.flush();
+                writePending();
             } catch (IOException | RuntimeException e) {
-                ending = true;
+                drop();
             }
-            early = null;
-            end = ending;
+            end = ending();
         }
-        if (end) {
-            close();
-        } else {
+        if (end == Ending.NONE) {
             streams.opened(this);
+        } else {
+            end(end);
         }
     }
 
-    /** Writes one frame; false once the client is gone (the stream is then closed). */
+    /** Writes one frame (or queues it while the client is behind); false once the stream is over. */
     public boolean write(String frame) {
+        Ending end;
+        boolean open;
         synchronized (this) {
             if (closed || ending) {
                 return false;
             }
             byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+            pending.add(bytes);
+            pendingBytes += bytes.length;
             if (body == null) {
-                early.add(bytes);
                 return true;
             }
-            try {
-                body.write(bytes);
-                body.flush();
-                return true;
-            } catch (IOException | RuntimeException e) {
-                ending = true;
-            }
+            writePending();
+            open = !dropped;
+            end = ending();
         }
-        close();
-        return false;
+        end(end);
+        return open;
     }
 
-    /** Ends the response (after the frames written so far); before {@link #start()}, as soon as it starts. */
+    /** Ends the response after the frames written so far (before {@link #start()}: as soon as it starts). */
     public void close() {
+        Ending end;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
-            if (body == null && early != null) {
-                ending = true;
-                return;
-            }
-            closed = true;
+            ending = true;
+            end = ending();
         }
-        streams.closed(this);
+        end(end);
+    }
+
+    /**
+     * Writes the frames that wait while the connection takes them; called by {@link EventStreams} while the
+     * stream is congested. Drops the stream if the client has not taken a frame for longer than the stall timeout.
+     */
+    void retry(long nowNanos) {
+        Ending end;
+        synchronized (this) {
+            if (closed || body == null) {
+                return;
+            }
+            writePending();
+            if (congestedSince != 0 && nowNanos - congestedSince > streams.stallTimeoutNanos()) {
+                tooSlow("not reading for " + (nowNanos - congestedSince) / 1_000_000 + " ms");
+            }
+            end = ending();
+        }
+        end(end);
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Hands waiting frames to the connection, in order, while it takes them without blocking. */
+    private void writePending() {
+        try {
+            while (!pending.isEmpty()) {
+                if (!body.isReady()) {
+                    if (congestedSince == 0) {
+                        congestedSince = System.nanoTime();
+                        streams.congested(this);
+                    }
+                    if (pendingBytes > streams.maxBacklogBytes()) {
+                        tooSlow(pendingBytes + " bytes behind");
+                    }
+                    return;
+                }
+                byte[] frames = takePending();
+                body.write(frames);
+                body.flush();
+                if (congestedSince != 0) {
+                    // a frame went out: the stall clock restarts
+                    congestedSince = System.nanoTime();
+                }
+            }
+            if (congestedSince != 0) {
+                congestedSince = 0;
+                streams.uncongested(this);
+            }
+        } catch (IOException | RuntimeException e) {
+            drop();
+        }
+    }
+
+    /**
+     * The waiting frames, joined, up to {@value #MAX_WRITE} bytes (at least one frame): one write and one flush
+     * per readiness check, which the container then queues without blocking whatever its size.
+     */
+    private byte[] takePending() {
+        byte[] first = pending.poll();
+        pendingBytes -= first.length;
+        if (pending.isEmpty() || first.length + pending.peek().length > MAX_WRITE) {
+            return first;
+        }
+        var joined = new ByteArrayOutputStream(Math.min(MAX_WRITE, first.length + (int) pendingBytes));
+        joined.writeBytes(first);
+        while (!pending.isEmpty() && joined.size() + pending.peek().length <= MAX_WRITE) {
+            byte[] frame = pending.poll();
+            pendingBytes -= frame.length;
+            joined.writeBytes(frame);
+        }
+        return joined.toByteArray();
+    }
+
+    private void tooSlow(String why) {
+        LOG.log(Level.INFO, "Dropping the event stream of a client that is {0}; it can resume with Last-Event-ID", why);
+        drop();
+    }
+
+    private void drop() {
+        dropped = true;
+        ending = true;
+        pending.clear();
+        pendingBytes = 0;
+        if (congestedSince != 0) {
+            congestedSince = 0;
+            streams.uncongested(this);
+        }
+    }
+
+    /** Whether this call ends the response, and how; marks it closed if so. Caller holds the lock. */
+    private Ending ending() {
+        if (closed || !ending) {
+            return Ending.NONE;
+        }
+        if (!dropped && (body == null || !pending.isEmpty())) {
+            return Ending.AFTER_PENDING;
+        }
+        closed = true;
+        if (dropped || body == null) {
+            return Ending.IN_BACKGROUND;
+        }
+        try {
+            // ready: the closing chunk is queued without waiting for the client
+            return body.isReady() ? Ending.NOW : Ending.IN_BACKGROUND;
+        } catch (RuntimeException e) {
+            return Ending.IN_BACKGROUND;
+        }
+    }
+
+    private void end(Ending end) {
+        if (end == Ending.NOW || end == Ending.IN_BACKGROUND) {
+            streams.closed(this);
+            if (end == Ending.NOW) {
+                closeResponse();
+            } else {
+                // a client that does not read holds the closing write until the container's write timeout
+                streams.inBackground(this::closeResponse);
+            }
+        }
+    }
+
+    private void closeResponse() {
         try {
             jersey.close();
         } catch (IOException | RuntimeException e) {
@@ -112,7 +247,14 @@ public final class EventStream {
         }
     }
 
-    synchronized boolean isClosed() {
-        return closed;
+    private enum Ending {
+        /** The stream goes on. */
+        NONE,
+        /** The end is asked for; it comes once the waiting frames are out. */
+        AFTER_PENDING,
+        /** Close the response now, on this thread: it does not wait. */
+        NOW,
+        /** Close the response on another thread: the client is gone or not reading. */
+        IN_BACKGROUND
     }
 }

@@ -4,29 +4,47 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.ThreadPools;
 
 /**
  * Opens SSE responses that keep proxies honest: no caching or transformation, no proxy buffering, and a
- * comment heartbeat every 15 s on every open stream (one sweep for all of them).
+ * comment heartbeat every 15 s on every open stream (one sweep for all of them). Streams whose client is behind
+ * ({@link EventStream} never blocks on one) are retried every {@value #RETRY_MILLIS} ms until they catch up or
+ * are dropped.
  */
 @ApplicationScoped
 public class EventStreams {
     static final long HEARTBEAT_SECONDS = 15;
+    static final long RETRY_MILLIS = 10;
 
     @Inject
     ThreadPools pools;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.sse.max-backlog-bytes")
+    long maxBacklogBytes;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.sse.stall-timeout")
+    Duration stallTimeout;
+
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> heartbeat;
+    private final Set<EventStream> congested = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean retrying = new AtomicBoolean();
+    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
 
     /** A new stream on {@code response}; the resource resumes with its {@link EventStream#response()}. */
     public EventStream open(HttpServletResponse response) {
-        startHeartbeat();
+        startTicks();
         return new EventStream(response, this);
     }
 
@@ -41,15 +59,60 @@ public class EventStreams {
         open.remove(stream);
     }
 
-    private synchronized void startHeartbeat() {
-        if (heartbeat == null) {
-            // the timer only ticks; the writes (which block on a client that does not read) run on an I/O thread
-            heartbeat = pools.timers()
+    /** The stream holds frames its client has not taken yet (called under the stream's lock). */
+    void congested(EventStream stream) {
+        congested.add(stream);
+    }
+
+    /** The stream has caught up or ended (called under the stream's lock). */
+    void uncongested(EventStream stream) {
+        congested.remove(stream);
+    }
+
+    long maxBacklogBytes() {
+        return maxBacklogBytes;
+    }
+
+    long stallTimeoutNanos() {
+        return stallTimeout.toNanos();
+    }
+
+    /** Runs work that may wait on a client (closing a stream it does not read) off the caller's thread. */
+    void inBackground(Runnable work) {
+        pools.io().execute(work);
+    }
+
+    /** Writes what congested clients now take; drops those past the stall timeout. */
+    void retryCongested() {
+        long now = System.nanoTime();
+        for (EventStream stream : congested) {
+            stream.retry(now);
+        }
+    }
+
+    private synchronized void startTicks() {
+        if (ticks.isEmpty()) {
+            // the timer only ticks; heartbeats and retries run on an I/O thread, never delaying the timers' token work
+            ticks.add(pools.timers()
                     .scheduleAtFixedRate(
                             () -> pools.io().execute(this::beat),
                             HEARTBEAT_SECONDS,
                             HEARTBEAT_SECONDS,
-                            TimeUnit.SECONDS);
+                            TimeUnit.SECONDS));
+            ticks.add(pools.timers()
+                    .scheduleWithFixedDelay(this::retryTick, RETRY_MILLIS, RETRY_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void retryTick() {
+        if (!congested.isEmpty() && retrying.compareAndSet(false, true)) {
+            pools.io().execute(() -> {
+                try {
+                    retryCongested();
+                } finally {
+                    retrying.set(false);
+                }
+            });
         }
     }
 
@@ -61,8 +124,6 @@ public class EventStreams {
 
     @PreDestroy
     synchronized void stop() {
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
+        ticks.forEach(tick -> tick.cancel(false));
     }
 }

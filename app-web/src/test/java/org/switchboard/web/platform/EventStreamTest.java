@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EventStreamTest {
@@ -22,7 +23,20 @@ class EventStreamTest {
                 }
                 throw new UnsupportedOperationException(method.getName());
             });
-    private final EventStream stream = new EventStream(servlet, new EventStreams());
+    private int backgroundCloses;
+    private final EventStreams streams = new EventStreams() {
+        @Override
+        void inBackground(Runnable work) {
+            backgroundCloses++;
+            work.run();
+        }
+    };
+    private final EventStream stream = new EventStream(servlet, streams);
+
+    {
+        streams.maxBacklogBytes = 64;
+        streams.stallTimeout = Duration.ofSeconds(30);
+    }
 
     @Test
     void framesBeforeTheHeadIsWrittenWaitAndGoOutFirstInOrder() {
@@ -60,10 +74,77 @@ class EventStreamTest {
         assertThat(stream.write("id: 2\n\n")).isFalse();
     }
 
+    @Test
+    void framesForAClientThatIsBehindWaitWithoutBlockingAndGoOutInOrderOnceItReads() {
+        stream.start();
+        body.ready = false;
+
+        assertThat(stream.write("id: 1\n\n")).isTrue();
+        assertThat(stream.write("id: 2\n\n")).isTrue();
+        assertThat(body.text()).isEmpty();
+        streams.retryCongested();
+        assertThat(body.text()).isEmpty();
+
+        body.ready = true;
+        streams.retryCongested();
+        stream.write("id: 3\n\n");
+
+        assertThat(body.text()).isEqualTo("id: 1\n\nid: 2\n\nid: 3\n\n");
+        assertThat(stream.isClosed()).isFalse();
+    }
+
+    @Test
+    void aCloseWhileTheClientIsBehindEndsTheStreamAfterTheWaitingFrames() {
+        stream.start();
+        body.ready = false;
+        stream.write("event: done\n\n");
+        stream.close();
+        assertThat(stream.isClosed()).isFalse();
+
+        body.ready = true;
+        streams.retryCongested();
+
+        assertThat(body.text()).isEqualTo("event: done\n\n");
+        assertThat(stream.isClosed()).isTrue();
+        assertThat(backgroundCloses).isZero();
+    }
+
+    @Test
+    void aClientTooFarBehindLosesTheStreamAndItIsClosedOffTheWritingThread() {
+        stream.start();
+        body.ready = false;
+
+        assertThat(stream.write("id: 1\ndata: " + "x".repeat(40) + "\n\n")).isTrue();
+        assertThat(stream.write("id: 2\ndata: " + "x".repeat(40) + "\n\n")).isFalse();
+
+        assertThat(stream.isClosed()).isTrue();
+        assertThat(backgroundCloses).isEqualTo(1);
+        body.ready = true;
+        streams.retryCongested();
+        assertThat(stream.write("id: 3\n\n")).isFalse();
+        assertThat(body.text()).isEmpty();
+    }
+
+    @Test
+    void aClientThatStopsReadingLosesTheStreamAfterTheStallTimeout() {
+        stream.start();
+        body.ready = false;
+        stream.write("id: 1\n\n");
+
+        stream.retry(System.nanoTime() + Duration.ofSeconds(29).toNanos());
+        assertThat(stream.isClosed()).isFalse();
+        stream.retry(System.nanoTime() + Duration.ofSeconds(31).toNanos());
+
+        assertThat(stream.isClosed()).isTrue();
+        assertThat(backgroundCloses).isEqualTo(1);
+        assertThat(body.text()).isEmpty();
+    }
+
     private static final class Body extends ServletOutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private int flushes;
         private boolean broken;
+        private boolean ready = true;
 
         @Override
         public void write(int b) throws IOException {
@@ -84,7 +165,7 @@ class EventStreamTest {
 
         @Override
         public boolean isReady() {
-            return true;
+            return ready;
         }
 
         @Override
