@@ -56,6 +56,19 @@ public class TargetHealth {
         state(target, resilience).breaker.recordSuccess();
     }
 
+    /**
+     * The target's first token arrived. A half-open breaker's trial has then succeeded: the breaker closes now,
+     * not when the generation ends, so other requests are not turned away for the length of the trial's whole
+     * answer. A closed breaker records nothing here (the generation's end does), so a target that keeps cutting
+     * its streams mid-answer still opens it.
+     */
+    public void answering(RouteTarget target, Resilience resilience) {
+        CircuitBreaker<Object> breaker = state(target, resilience).breaker;
+        if (breaker.isHalfOpen()) {
+            breaker.recordSuccess();
+        }
+    }
+
     public void failed(RouteTarget target, Resilience resilience) {
         state(target, resilience).breaker.recordFailure();
     }

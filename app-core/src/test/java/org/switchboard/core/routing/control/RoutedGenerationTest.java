@@ -576,6 +576,31 @@ class RoutedGenerationTest {
     }
 
     @Test
+    void theTrialAfterABreakersCoolDownClosesItAtItsFirstToken() {
+        Resilience fragile = new Resilience(1, 20, 2, 0, 1, 50, 60_000);
+        ScriptedAdapter primary =
+                adapter("primary").then(Outcome.failure("upstream-unavailable", 503), Outcome.hang("Hel"));
+        assertThat(run(route(fragile, PRIMARY))).containsExactly("error:upstream-unavailable");
+        assertThat(health.snapshot().get(0).breaker()).isEqualTo("open");
+        settle(100); // past the cool-down
+
+        Downstream downstream = new Downstream();
+        RoutedGeneration trial = start(route(fragile, PRIMARY), downstream);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (downstream.calls.size() < 2 && System.nanoTime() < deadline) {
+            settle(2);
+        }
+
+        assertThat(downstream.calls).containsExactly("route:primary/model-a#1", "delta:Hel");
+        assertThat(health.snapshot().get(0).breaker())
+                .as("the trial is still generating, and the breaker is already closed")
+                .isEqualTo("closed");
+        assertThat(health.admits(PRIMARY, fragile)).isTrue();
+        trial.cancel();
+        assertThat(primary.calls()).isEqualTo(2);
+    }
+
+    @Test
     void aKeyEchoedInAnUpstreamErrorIsReplaced() {
         String key = "sk-live-4f9a8b7c6d5e";
         services.keys.put(PRIMARY.id(), key);

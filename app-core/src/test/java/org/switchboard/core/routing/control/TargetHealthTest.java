@@ -141,6 +141,37 @@ class TargetHealthTest {
     }
 
     @Test
+    void aHalfOpenBreakerClosesAtTheTrialsFirstTokenNotAtTheEndOfItsAnswer() throws InterruptedException {
+        RouteTarget a = target("a", 1, 1);
+        for (int i = 0; i < 3; i++) {
+            health.failed(a, RESILIENCE);
+        }
+        Thread.sleep(250);
+        assertThat(health.admits(a, RESILIENCE)).as("the trial").isTrue();
+        assertThat(health.admits(a, RESILIENCE))
+                .as("another call during the trial")
+                .isFalse();
+
+        health.answering(a, RESILIENCE);
+
+        assertThat(health.snapshot().get(0).breaker()).isEqualTo("closed");
+        assertThat(health.admits(a, RESILIENCE)).isTrue();
+    }
+
+    @Test
+    void aTargetThatCutsEveryStreamAfterItsFirstTokenStillOpensTheBreaker() {
+        RouteTarget a = target("a", 1, 1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(health.admits(a, RESILIENCE)).isTrue();
+            health.answering(a, RESILIENCE);
+            health.failed(a, RESILIENCE);
+        }
+
+        assertThat(health.admits(a, RESILIENCE)).isFalse();
+        assertThat(health.snapshot().get(0).breaker()).isEqualTo("open");
+    }
+
+    @Test
     void aRestFollowsRetryAfterOrTheQuotaCoolDown() throws InterruptedException {
         RouteTarget told = target("told", 1, 1);
         RouteTarget untold = target("untold", 1, 2);
