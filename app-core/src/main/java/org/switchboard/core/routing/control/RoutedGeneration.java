@@ -239,7 +239,7 @@ final class RoutedGeneration implements Generation {
                 }
                 if (!committed) {
                     committed = true;
-                    // X services.health().answering(target, route.resilience());
+                    services.health().answering(target, route.resilience());
                     services.health()
                             .firstToken(
                                     target, route.resilience(), (System.nanoTime() - attemptStartNanos) / 1_000_000);
