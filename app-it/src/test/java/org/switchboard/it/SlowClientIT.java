@@ -111,9 +111,15 @@ class SlowClientIT extends SwitchboardDeployment {
                     .as("another client's whole stream, while one client does not read")
                     .isLessThan(Duration.ofSeconds(10));
             assertThat(otherEvents.get(otherEvents.size() - 1).type()).isEqualTo("done");
-            Eventually.within(Duration.ofSeconds(30), "the long run to complete", () -> Runs.get(longRun, token)
-                    .getString("status")
-                    .equals("completed"));
+            Eventually.within(Duration.ofSeconds(30), "the long run to end", () -> {
+                var run = Api.get("/api/v1/runs/" + longRun, token);
+                assertThat(run.statusCode()).as(withoutOutput(run.body())).isEqualTo(200);
+                return !Api.json(run.body()).getString("status").matches("queued|running");
+            });
+            String ended = Api.get("/api/v1/runs/" + longRun, token).body();
+            assertThat(Api.json(ended).getString("status"))
+                    .as(withoutOutput(ended))
+                    .isEqualTo("completed");
 
             List<SseClient.Event> seen = events(readToEnd(stalled.getInputStream()));
             assertThat(seen)
@@ -140,6 +146,10 @@ class SlowClientIT extends SwitchboardDeployment {
                     .endsWith(String.format("%05d", CHUNKS - 1) + "y".repeat(CHUNK_CHARS - 5));
             assertThat(Runs.text(seen)).isEqualTo(output);
         }
+    }
+
+    private static String withoutOutput(String runJson) {
+        return runJson.replaceAll("y{20,}", "y…");
     }
 
     /** Everything the server sends until it closes the connection (or resets it, after its write timeout). */
