@@ -112,11 +112,7 @@ class SlowClientIT extends SwitchboardDeployment {
                     .as("another client's whole stream, while one client does not read")
                     .isLessThan(Duration.ofSeconds(10));
             assertThat(otherEvents.get(otherEvents.size() - 1).type()).isEqualTo("done");
-            long t0 = System.nanoTime();
-            byte[] rawX = readToEnd(stalled.getInputStream());
-            System.out.println(
-                    "XXX readToEnd " + (System.nanoTime() - t0) / 1_000_000 + " ms, " + rawX.length + " bytes");
-            List<SseClient.Event> seen = events(rawX);
+            List<SseClient.Event> seen = events(readToEnd(stalled.getInputStream()));
             assertThat(seen)
                     .as("what the stalled client got before it lost its stream")
                     .isNotEmpty();
@@ -136,7 +132,6 @@ class SlowClientIT extends SwitchboardDeployment {
             // the resumed stream follows the run to its end, with no polling (each poll would carry its 12 MB output)
             SseClient.Event last = seen.get(seen.size() - 1);
             assertThat(last.type()).as("the run's last event: %s", last.data()).isEqualTo("done");
-            System.out.println("XXX resumed " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             JsonObject run = Runs.get(longRun, token);
             assertThat(run.getString("status")).isEqualTo("completed");
             String output = run.getString("output");
