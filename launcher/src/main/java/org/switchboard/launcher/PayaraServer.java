@@ -25,6 +25,7 @@ final class PayaraServer {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration KILL_GRACE = Duration.ofSeconds(20);
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    static final int SOCKET_WRITE_BUFFER_SIZE = 16384;
 
     private final Path home;
 
@@ -42,6 +43,7 @@ final class PayaraServer {
             throw new LaunchFailed("No Payara Server at " + home + ": build first (mvn -B install -DskipTests)");
         }
         ensureCommonPoolParallelism();
+        ensureBoundedWriteQueues();
         asadmin(START_TIMEOUT, environment, "start-domain", DOMAIN);
     }
 
@@ -70,6 +72,30 @@ final class PayaraServer {
                             + "\n        <jvm-options>-D" + COMMON_POOL_PARALLELISM + "=" + parallelism
                             + "</jvm-options>"
                             + domain.substring(javaConfig.end()));
+        } catch (IOException e) {
+            throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives the HTTP transport a socket write buffer size ({@value #SOCKET_WRITE_BUFFER_SIZE} bytes). Grizzly
+     * queues at most four times that many bytes for a client that does not read before its writers see the
+     * connection as not ready; left unset, it takes the socket's send buffer at accept time, which on loopback
+     * (a proxy on the same host) is a few MB, and each small queued SSE frame pins a buffer of 8 KB: one client
+     * that stopped reading during a long run could fill the heap before Switchboard saw it fall behind. Written
+     * into the domain's configuration once, before the server starts.
+     */
+    void ensureBoundedWriteQueues() {
+        Path config = domainDir().resolve("config/domain.xml");
+        try {
+            String domain = Files.readString(config);
+            String bounded = Pattern.compile("<transport name=\"tcp\"(?![^>]*socket-write-buffer-size)")
+                    .matcher(domain)
+                    .replaceAll(
+                            "<transport name=\"tcp\" socket-write-buffer-size=\"" + SOCKET_WRITE_BUFFER_SIZE + "\"");
+            if (!bounded.equals(domain)) {
+                Files.writeString(config, bounded);
+            }
         } catch (IOException e) {
             throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);
         }

@@ -14,11 +14,21 @@ class PayaraServerTest {
             <domain>
               <configs>
                 <config name="server-config">
+                  <network-config>
+                    <transports>
+                      <transport name="tcp"></transport>
+                    </transports>
+                  </network-config>
                   <java-config classpath-suffix="" system-classpath="">
                     <jvm-options>-Xmx512m</jvm-options>
                   </java-config>
                 </config>
                 <config name="default-config">
+                  <network-config>
+                    <transports>
+                      <transport name="tcp" acceptor-threads="2"></transport>
+                    </transports>
+                  </network-config>
                   <java-config classpath-suffix="">
                     <jvm-options>-Xmx512m</jvm-options>
                   </java-config>
@@ -30,12 +40,50 @@ class PayaraServerTest {
     @TempDir
     Path home;
 
-    @Test
-    void theServerConfigGetsACommonPoolOfAtLeastTwoThreadsOnce() throws IOException {
-        Path config = home.resolve("glassfish/domains/domain1/config/domain.xml");
+    private Path config;
+
+    private PayaraServer server() throws IOException {
+        config = home.resolve("glassfish/domains/domain1/config/domain.xml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, DOMAIN);
-        var server = new PayaraServer(home);
+        return new PayaraServer(home);
+    }
+
+    @Test
+    void everyHttpTransportGetsABoundedSocketWriteBufferOnce() throws IOException {
+        var server = server();
+
+        server.ensureBoundedWriteQueues();
+        server.ensureBoundedWriteQueues();
+
+        String domain = Files.readString(config);
+        assertThat(domain)
+                .contains("<transport name=\"tcp\" socket-write-buffer-size=\"16384\"></transport>")
+                .contains("<transport name=\"tcp\" socket-write-buffer-size=\"16384\" acceptor-threads=\"2\">");
+        assertThat(domain.split("socket-write-buffer-size", -1)).hasSize(3);
+        assertThat(domain.replace(" socket-write-buffer-size=\"16384\"", "")).isEqualTo(DOMAIN);
+    }
+
+    @Test
+    void aWriteBufferSizeAnOperatorSetIsKept() throws IOException {
+        var server = server();
+        Files.writeString(
+                config,
+                DOMAIN.replace(
+                        "<transport name=\"tcp\">", "<transport name=\"tcp\" socket-write-buffer-size=\"65536\">"));
+
+        server.ensureBoundedWriteQueues();
+
+        String domain = Files.readString(config);
+        assertThat(domain).contains("<transport name=\"tcp\" socket-write-buffer-size=\"65536\"></transport>");
+        assertThat(domain.split("socket-write-buffer-size", -1))
+                .as("the other transport, which had none, gets one")
+                .hasSize(3);
+    }
+
+    @Test
+    void theServerConfigGetsACommonPoolOfAtLeastTwoThreadsOnce() throws IOException {
+        var server = server();
 
         server.ensureCommonPoolParallelism();
         server.ensureCommonPoolParallelism();

@@ -25,7 +25,7 @@ import org.glassfish.jersey.server.ChunkedOutput;
  * that stays behind by more than {@code switchboard.sse.max-backlog-bytes} or stops reading for longer than
  * {@code switchboard.sse.stall-timeout} loses the stream (the run goes on; the client can resume with
  * {@code Last-Event-ID}). Frames written before {@link #start()} (a replay that arrives while the resource is
- * still subscribing) wait the same way and go out first, in order. Writes may come from any thread; they are
+ * still subscribing) wait the same way and go out first, in order; they do not count against the backlog limit. Writes may come from any thread; they are
  * serialized here.
  */
 public final class EventStream {
@@ -36,6 +36,11 @@ public final class EventStream {
     private final EventStreams streams;
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
     private long pendingBytes;
+    /**
+     * What waited for {@link #start()} and is not out yet: a replay of the log so far, which may be large and is
+     * not a sign of a slow client. It is allowed on top of the backlog limit.
+     */
+    private long replayBytes;
     /** When the connection first refused a frame that is still waiting; 0 while frames flow. */
     private long congestedSince;
 
@@ -72,6 +77,7 @@ public final class EventStream {
             }
             try {
                 body = servlet.getOutputStream();
+                replayBytes = pendingBytes;
                 writePending();
             } catch (IOException | RuntimeException e) {
                 drop();
@@ -149,12 +155,13 @@ public final class EventStream {
                         congestedSince = System.nanoTime();
                         streams.congested(this);
                     }
-                    if (pendingBytes > streams.maxBacklogBytes()) {
+                    if (pendingBytes > streams.maxBacklogBytes() + replayBytes) {
                         tooSlow(pendingBytes + " bytes behind");
                     }
                     return;
                 }
                 byte[] frames = takePending();
+                replayBytes = Math.max(0, replayBytes - frames.length); // the replay goes out first
                 body.write(frames);
                 body.flush();
                 if (congestedSince != 0) {

@@ -126,6 +126,28 @@ class EventStreamTest {
     }
 
     @Test
+    void aLargeReplayIsNotMistakenForAClientThatFellBehind() {
+        String replayed = "id: 1\ndata: " + "x".repeat(200) + "\n\n";
+        stream.write(replayed);
+        stream.write(replayed);
+        body.ready = false;
+        stream.start();
+
+        assertThat(stream.write("id: 3\n\n"))
+                .as("more than the 64-byte limit waits, all of it replay")
+                .isTrue();
+        body.ready = true;
+        streams.retryCongested();
+        assertThat(body.text()).isEqualTo(replayed + replayed + "id: 3\n\n");
+
+        body.ready = false;
+        assertThat(stream.write("id: 4\ndata: " + "x".repeat(40) + "\n\n")).isTrue();
+        assertThat(stream.write("id: 5\ndata: " + "x".repeat(40) + "\n\n"))
+                .as("live frames past the limit")
+                .isFalse();
+    }
+
+    @Test
     void aClientThatStopsReadingLosesTheStreamAfterTheStallTimeout() {
         stream.start();
         body.ready = false;
