@@ -7,7 +7,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** Readiness follows the database: down while it is unreachable, up again when it is back. Runs last. */
+/**
+ * While the database is unreachable: readiness is down, and a request whose run starts at once is answered 503
+ * (the run could not be recorded) and its run ends cancelled once the database is back. Runs last.
+ */
 @Order(Integer.MAX_VALUE)
 class ReadinessIT extends SwitchboardDeployment {
     private static HttpResponse<String> ready() {
@@ -15,7 +18,7 @@ class ReadinessIT extends SwitchboardDeployment {
     }
 
     @Test
-    void readinessIsDownWhileTheDatabaseIsUnreachable() throws Exception {
+    void whileTheDatabaseIsUnreachableReadinessIsDownAndNewRunsAreRefused() throws Exception {
         assertThat(ready().statusCode()).isEqualTo(200);
         assertThat(Api.send(Api.request("/health/live", null).GET().build()).statusCode())
                 .isEqualTo(200);
@@ -27,9 +30,47 @@ class ReadinessIT extends SwitchboardDeployment {
             // Liveness does not follow the database: restarting the app would not bring it back.
             assertThat(Api.send(Api.request("/health/live", null).GET().build()).statusCode())
                     .isEqualTo(200);
+
+            // The suite's record timeout is 2 s: the client is not left waiting for the database.
+            long started = System.nanoTime();
+            // A run of 40 tokens 250 ms apart: still generating when the client is answered.
+            HttpResponse<String> refused = Api.postJson(
+                    "/v1/chat/completions",
+                    TestStack.token("acme", "alice", "user"),
+                    Api.chat("sim", true, "hello"),
+                    "X-Simulator-Tokens",
+                    "40",
+                    "X-Simulator-Delay-Ms",
+                    "250");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Api.json(refused.body()).getString("type"))
+                    .isEqualTo("urn:switchboard:problem:run-not-recorded");
+            refusedRun =
+                    Long.parseLong(Api.json(refused.body()).getString("detail").replaceAll("^Run '(\\d+)'.*", "$1"));
         } finally {
             TestStack.startDatabase();
         }
         Eventually.within(Duration.ofSeconds(60), "readiness UP again", () -> ready().statusCode() == 200);
+        // Nothing is lost or left running: the refused run was stopped, and is recorded as cancelled once the
+        // database is back.
+        long run = refusedRun;
+        Eventually.within(
+                Duration.ofSeconds(30), "the refused run recorded as cancelled", () -> "CANCELLED".equals(status(run)));
+    }
+
+    private long refusedRun;
+
+    private static String status(long run) {
+        try (var db = TestStack.jdbc();
+                var select = db.prepareStatement("SELECT status FROM runs WHERE id = ?")) {
+            select.setLong(1, run);
+            try (var row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
     }
 }

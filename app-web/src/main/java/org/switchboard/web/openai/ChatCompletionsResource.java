@@ -70,12 +70,24 @@ public class ChatCompletionsResource {
         String model = request.chat().model();
         if (request.stream()) {
             var out = streams.open(response);
-            runs.followSubmitted(run, new OpenAiStream(out, run.id(), model, created, request.includeUsage()));
-            async.resume(out.response());
-            out.start();
+            var following =
+                    runs.followSubmitted(run, new OpenAiStream(out, run.id(), model, created, request.includeUsage()));
+            awaiter.whenRecorded(
+                    run,
+                    async,
+                    () -> {
+                        async.resume(out.response());
+                        out.start();
+                    },
+                    following::close);
             return;
         }
-        awaiter.await(caller, runId, async, end -> answer(runs.find(caller, runId), end, model, created, requestId));
+        awaiter.whenRecorded(
+                run,
+                async,
+                () -> awaiter.await(
+                        caller, runId, async, end -> answer(runs.find(caller, runId), end, model, created, requestId)),
+                () -> {});
     }
 
     private static Response answer(RunView run, LogEntry end, String model, long created, String requestId) {

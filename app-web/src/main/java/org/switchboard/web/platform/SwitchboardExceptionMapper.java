@@ -47,6 +47,9 @@ public class SwitchboardExceptionMapper implements ExceptionMapper<SwitchboardEx
         } else if (e instanceof org.switchboard.core.platform.BadGateway) {
             status = 502;
             title = "Bad gateway";
+        } else if (e instanceof org.switchboard.core.platform.ServiceUnavailable) {
+            status = 503;
+            title = "Service unavailable";
         } else {
             status = 500;
             title = "Internal error";

@@ -8,12 +8,15 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.JsonP;
+import org.switchboard.core.platform.ThreadPools;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RunView;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
@@ -26,8 +29,38 @@ public class RunAwaiter {
     Runs runs;
 
     @Inject
+    ThreadPools pools;
+
+    @Inject
     @ConfigProperty(name = "switchboard.runs.sync-deadline")
     Duration syncDeadline;
+
+    /**
+     * Runs {@code then} on an I/O thread once a run just {@link Runs#submitHere started here} is durable (nothing
+     * may be answered about it before: another request could not find it yet). If it is not recorded in time,
+     * runs {@code otherwise} and answers the failure (503; the run is cancelled).
+     */
+    public void whenRecorded(RunView run, AsyncResponse async, Runnable then, Runnable otherwise) {
+        runs.recorded(run)
+                .whenCompleteAsync(
+                        (recorded, failure) -> {
+                            if (failure == null) {
+                                try {
+                                    then.run();
+                                } catch (RuntimeException e) {
+                                    async.resume(e); // unless it has answered already
+                                }
+                                return;
+                            }
+                            try {
+                                otherwise.run();
+                            } finally {
+                                async.resume(
+                                        failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+                            }
+                        },
+                        pools.io());
+    }
 
     public void await(Caller caller, String runId, AsyncResponse async, Function<LogEntry, Response> answer) {
         await(caller, runId, answer)

@@ -100,24 +100,37 @@ public class RunsResource {
         http.setAttribute(RequestAttributes.RUN_ID, run.id());
         switch (mode) {
             case STREAM -> {
-                idempotency.answered(run.id(), 200, RunJson.of(run).toString());
                 var out = streams.open(httpResponse);
-                runs.followSubmitted(run, new NativeEventStream(out));
-                async.resume(out.response());
-                out.start();
+                var following = runs.followSubmitted(run, new NativeEventStream(out));
+                awaiter.whenRecorded(
+                        run,
+                        async,
+                        () -> {
+                            idempotency.answered(run.id(), 200, RunJson.of(run).toString());
+                            async.resume(out.response());
+                            out.start();
+                        },
+                        () -> {
+                            following.close();
+                            idempotency.abandon();
+                        });
             }
             case ASYNC -> {
                 Response accepted = accepted(run);
                 idempotency.answered(run.id(), 202, (String) accepted.getEntity());
                 async.resume(accepted);
             }
-            case SYNC -> awaiter.await(caller, runId, end -> ok(runs.snapshot(caller, runId)))
-                    .whenComplete((response, failure) -> {
-                        if (failure == null) {
-                            idempotency.answered(run.id(), response.getStatus(), (String) response.getEntity());
-                        }
-                        async.resume(failure == null ? response : failure);
-                    });
+            case SYNC -> awaiter.whenRecorded(
+                    run,
+                    async,
+                    () -> awaiter.await(caller, runId, end -> ok(runs.snapshot(caller, runId)))
+                            .whenComplete((response, failure) -> {
+                                if (failure == null) {
+                                    idempotency.answered(run.id(), response.getStatus(), (String) response.getEntity());
+                                }
+                                async.resume(failure == null ? response : failure);
+                            }),
+                    idempotency::abandon);
         }
     }
 

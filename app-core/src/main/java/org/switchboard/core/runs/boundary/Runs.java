@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.InstanceName;
@@ -58,6 +62,10 @@ public class Runs {
     @ConfigProperty(name = "switchboard.runs.retention")
     Duration retention;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.runs.record-timeout")
+    Duration recordTimeout;
+
     /** Records the run as queued and wakes a worker (of any instance); returns at once. */
     public RunView submit(Caller caller, ChatRequest request, String callbackUrl) {
         Run run = newRun(caller, request, callbackUrl);
@@ -67,16 +75,41 @@ public class Runs {
     }
 
     /**
-     * Records the run already leased to this instance and starts it here at once: for a client that stays
-     * connected to this instance for the answer (a stream, a synchronous request), no worker needs to claim
-     * it. Its lease is kept and, should this instance die, recovered exactly as a claimed run's.
+     * Starts the run here at once, leased to this instance: for a client that stays connected to this instance
+     * for the answer (a stream, a synchronous request), no worker needs to claim it. Its row is written with its
+     * first event, without holding up the upstream call; answer the client once it is {@link #recorded}. Its
+     * lease is kept and, should this instance die, recovered exactly as a claimed run's.
      */
     public RunView submitHere(Caller caller, ChatRequest request, String callbackUrl) {
         Run run = newRun(caller, request, callbackUrl);
         run.start(InstanceName.VALUE, dispatcher.leaseEnd(), run.createdAt());
-        rows.insertRunning(run);
-        dispatcher.launch(run, request);
+        dispatcher.launchNew(run, request);
         return view(run, "", 0);
+    }
+
+    /**
+     * Completes once a run {@link #submitHere started here} is durable, and from then on known to every
+     * instance; fails with {@link RunNotRecorded}, and cancels the run (a no-op if its upstream has finished),
+     * if the database has not recorded it within the record timeout. Either way it is recorded as it ended once
+     * the database answers again.
+     */
+    public CompletionStage<RunView> recorded(RunView run) {
+        Optional<LiveRun> generating = live.find(run.id());
+        if (generating.isEmpty()) {
+            return CompletableFuture.completedFuture(run); // it has ended already, and durably
+        }
+        return generating
+                .get()
+                .recorded()
+                .copy()
+                .orTimeout(recordTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        generating.get().cancel();
+                        throw new RunNotRecorded(run.id(), recordTimeout);
+                    }
+                    return run;
+                });
     }
 
     private Run newRun(Caller caller, ChatRequest request, String callbackUrl) {
@@ -106,9 +139,8 @@ public class Runs {
     }
 
     /**
-     * Follows a run the caller has just {@link #submit submitted}: it is theirs and has no events yet, so
-     * neither the run nor its log is read; its events arrive once a worker starts it (at once after
-     * {@link #submitHere}).
+     * Follows a run the caller has just submitted: it is theirs and has no events yet, so neither the run nor
+     * its log is read; its events arrive once a worker starts it (at once after {@link #submitHere}).
      */
     public LiveRun.Subscription followSubmitted(RunView run, RunSubscriber subscriber) {
         return feed.followNew(run.id(), subscriber);

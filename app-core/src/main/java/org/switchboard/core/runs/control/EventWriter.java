@@ -10,12 +10,13 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.switchboard.core.platform.Database;
 
 /**
- * Writes a group commit of run events with plain JDBC: one batched insert (the driver rewrites it into
- * multi-row statements), the terminations it carries, one local commit. This is the hottest write of the
+ * Writes a group commit of run events with plain JDBC: the rows of the runs it starts, one batched insert of
+ * the events (the driver rewrites it into multi-row statements), the terminations it carries, one local commit. This is the hottest write of the
  * application, so it skips the EJB, JTA and persistence-context machinery, which cost milliseconds of CPU
  * per commit under load (measured with the benchmark).
  */
@@ -33,65 +34,99 @@ public class EventWriter {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    // Only the log's writer thread appends: it keeps one connection and its two statements across group
-    // commits (no pool checkout, validation or statement parse per commit), and drops them on any failure.
-    private Connection connection;
-    private PreparedStatement insert;
-    private PreparedStatement end;
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
 
-    void append(List<RunLog.Pending> batch) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        try {
-            open();
-            insertEvents(insert, batch);
-            if (endRuns(end, batch, now)) {
-                end.executeBatch();
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            discard();
-            throw e;
-        }
-    }
-
-    private void open() throws SQLException {
-        if (connection == null) {
-            Connection opened = dataSource.getConnection();
-            try {
-                opened.setAutoCommit(false);
-                insert = opened.prepareStatement(INSERT);
-                end = opened.prepareStatement(END);
-            } catch (SQLException e) {
-                opened.close();
-                throw e;
-            }
-            connection = opened;
-        }
-    }
-
-    /** Rolls back and gives the connection back to the pool; the next commit opens a fresh one. */
-    private void discard() {
-        Connection current = connection;
-        PreparedStatement currentInsert = insert;
-        PreparedStatement currentEnd = end;
-        connection = null;
-        insert = null;
-        end = null;
-        if (current != null) {
-            try (current;
-                    currentInsert;
-                    currentEnd) {
-                current.rollback();
-                current.setAutoCommit(true);
-            } catch (SQLException e) {
-                // the connection is broken; the pool finds that out itself
-            }
-        }
+    /** A writer with a connection of its own, for one writer thread. */
+    Lane lane() {
+        Lane lane = new Lane();
+        lanes.add(lane);
+        return lane;
     }
 
     @PreDestroy
     void close() {
-        discard();
+        lanes.forEach(Lane::discard);
+    }
+
+    /**
+     * One writer thread's connection and its two statements, kept across group commits (no pool checkout,
+     * validation or statement parse per commit) and dropped on any failure.
+     */
+    final class Lane {
+        private Connection connection;
+        private PreparedStatement insert;
+        private PreparedStatement end;
+        private PreparedStatement record;
+
+        void append(List<RunLog.Pending> batch) throws SQLException {
+            Timestamp now = Timestamp.from(Instant.now());
+            try {
+                open();
+                if (recordRuns(record, batch)) {
+                    record.executeBatch();
+                }
+                insertEvents(insert, batch);
+                if (endRuns(end, batch, now)) {
+                    end.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                discard();
+                throw e;
+            }
+        }
+
+        private void open() throws SQLException {
+            if (connection == null) {
+                Connection opened = dataSource.getConnection();
+                try {
+                    opened.setAutoCommit(false);
+                    insert = opened.prepareStatement(INSERT);
+                    end = opened.prepareStatement(END);
+                    record = opened.prepareStatement(RunRows.RECORD_RUNNING);
+                } catch (SQLException e) {
+                    opened.close();
+                    throw e;
+                }
+                connection = opened;
+            }
+        }
+
+        /** Rolls back and gives the connection back to the pool; the next commit opens a fresh one. */
+        private void discard() {
+            Connection current = connection;
+            PreparedStatement currentInsert = insert;
+            PreparedStatement currentEnd = end;
+            PreparedStatement currentRecord = record;
+            connection = null;
+            insert = null;
+            end = null;
+            record = null;
+            if (current != null) {
+                try (current;
+                        currentInsert;
+                        currentEnd;
+                        currentRecord) {
+                    current.rollback();
+                    current.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // the connection is broken; the pool finds that out itself
+                }
+            }
+        }
+    }
+
+    /** Adds the rows of the runs the batch starts to {@code record}; false if there are none. */
+    private static boolean recordRuns(PreparedStatement record, List<RunLog.Pending> batch) throws SQLException {
+        boolean any = false;
+        for (RunLog.Pending pending : batch) {
+            if (pending.row() != null) {
+                any = true;
+                RunRows.bind(record, pending.row(), true);
+                record.addBatch();
+            }
+        }
+        return any;
     }
 
     private static void insertEvents(PreparedStatement insert, List<RunLog.Pending> batch) throws SQLException {

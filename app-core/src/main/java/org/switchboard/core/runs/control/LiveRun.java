@@ -1,5 +1,6 @@
 package org.switchboard.core.runs.control;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,11 @@ public final class LiveRun {
     private final List<LogEntry> published = new ArrayList<>();
     private final List<RunSubscriber> subscribers = new ArrayList<>();
     private final CompletableFuture<LogEntry> terminal = new CompletableFuture<>();
+    private final CompletableFuture<Void> recorded = new CompletableFuture<>();
+    private final ArrayDeque<LogEntry> durable = new ArrayDeque<>();
     private int lastSeq;
+    private int committedSeq;
+    private int fastLaneTail;
     private volatile Control control;
     private Usage usage;
     private String servedBy;
@@ -50,6 +55,11 @@ public final class LiveRun {
 
     public String ownerId() {
         return ownerId;
+    }
+
+    /** Completes once the run's first event is durable, and so is the run. */
+    public CompletableFuture<Void> recorded() {
+        return recorded;
     }
 
     /** Completes with the terminal event once it is durable. */
@@ -107,6 +117,39 @@ public final class LiveRun {
 
     void checkDeadlines(long nowNanos) {
         control.checkDeadlines(nowNanos);
+    }
+
+    /**
+     * Whether the event log commits {@code entry} on its fast lane rather than with the next group commit: an
+     * {@code urgent} event (a client waits for it) takes it when every earlier event of the run is durable, and
+     * the events after it follow it there until it is durable too. So the run's events become durable in seq
+     * order whichever lane carries them: the log never holds a seq without the ones before it.
+     */
+    synchronized boolean takesFastLane(LogEntry entry, boolean urgent) {
+        if (fastLaneTail > committedSeq || urgent && committedSeq == entry.seq() - 1) {
+            fastLaneTail = entry.seq();
+            return true;
+        }
+        return false;
+    }
+
+    /** Records that {@code entry} is durable: it is {@link #publishCommitted published} next, in seq order. */
+    void committed(LogEntry entry) {
+        synchronized (this) {
+            durable.add(entry);
+            committedSeq = entry.seq();
+        }
+        recorded.complete(null);
+    }
+
+    /**
+     * Publishes every durable event not yet published, in seq order. Either lane's thread may call it after
+     * its commit; a later call finds nothing left to do.
+     */
+    synchronized void publishCommitted() {
+        for (LogEntry entry = durable.poll(); entry != null; entry = durable.poll()) {
+            publish(entry);
+        }
     }
 
     synchronized void publish(LogEntry entry) {

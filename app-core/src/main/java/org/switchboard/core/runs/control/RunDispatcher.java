@@ -72,17 +72,22 @@ public class RunDispatcher {
     }
 
     private void launch(Run run) {
-        launch(run, RequestCodec.decode(run.request()));
+        launch(run, RequestCodec.decode(run.request()), false);
     }
 
     /**
-     * Starts a run on this instance right away: one just claimed, or one whose client is connected here and
-     * that was recorded already leased to this instance ({@link RunRows#insertRunning}).
+     * Starts a new run, {@link Run#start already leased} to this instance, right away, for a client connected
+     * here: its row is written with its first event, and its upstream call does not wait for that commit.
      */
-    public void launch(Run run, ChatRequest request) {
+    public LiveRun launchNew(Run run, ChatRequest request) {
+        return launch(run, request, true);
+    }
+
+    private LiveRun launch(Run run, ChatRequest request, boolean record) {
         var provider = router.providerFor(run.tenantId(), run.model());
-        LiveRun liveRun = engine.start(run, request, provider.orElse(Unserved.INSTANCE));
+        LiveRun liveRun = engine.start(run, request, provider.orElse(Unserved.INSTANCE), record);
         LOG.fine(() -> "Run " + liveRun.id() + " started on " + InstanceName.VALUE);
+        return liveRun;
     }
 
     /** When a run started on this instance now would have to renew its lease by. */

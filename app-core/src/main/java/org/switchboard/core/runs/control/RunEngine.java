@@ -9,6 +9,7 @@ import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.providers.entity.Usage;
 import org.switchboard.core.runs.entity.EventType;
+import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunStatus;
 
@@ -31,13 +32,25 @@ public class RunEngine {
     @Inject
     DeadlineWatch watch;
 
-    public LiveRun start(Run run, ChatRequest request, ChatProvider provider) {
+    /**
+     * Starts generating a run on this instance.
+     *
+     * @param record whether the run's row is still to be written (a run that was not queued first): it is, with
+     *     the run's first event
+     */
+    public LiveRun start(Run run, ChatRequest request, ChatProvider provider, boolean record) {
         LiveRun liveRun = new LiveRun(run);
         Relay relay = new Relay(liveRun);
         liveRun.attach(relay);
         live.add(liveRun);
         watch.ensureRunning();
-        log.append(liveRun, liveRun.next(EventType.RUN, EventData.run(run)), null);
+        // urgent: a client following the run waits for it, and the first token can only take the fast lane after it
+        LogEntry started = liveRun.next(EventType.RUN, EventData.run(run));
+        if (record) {
+            log.appendFirst(liveRun, started, run);
+        } else {
+            log.append(liveRun, started, null, true);
+        }
         try {
             relay.generation = provider.generate(request, relay);
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.BatchWriter;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.webhooks.entity.RunEnded;
 
 /**
@@ -23,6 +24,13 @@ import org.switchboard.core.webhooks.entity.RunEnded;
  * Under load batches grow, so the database sees fewer, larger commits instead of more of them. A batch that
  * cannot be committed is retried until it is: an event is never dropped, and never published before it is
  * durable.
+ *
+ * <p>An event a client is waiting for right now — a run's {@code run} event and its first token — goes by a
+ * second writer, the <em>fast lane</em>, with a connection of its own: it does not wait for the group commit
+ * in progress, the group-commit delay, nor the publishing of earlier batches, and it publishes what it
+ * committed itself. A run's events still become durable and are published in seq order: an event takes the
+ * fast lane only once every earlier event of its run is durable, and the events after it follow it there
+ * until it is ({@link LiveRun#takesFastLane}).
  */
 @ApplicationScoped
 public class RunLog {
@@ -50,25 +58,45 @@ public class RunLog {
     int groupCommitSiblings;
 
     private BatchWriter<Pending> writer;
+    private BatchWriter<Pending> fastLane;
     private BatchWriter<List<Pending>> publisher;
 
-    /** An event waiting for its commit; {@code termination} is set on a run's terminal event. */
-    record Pending(LiveRun run, LogEntry entry, LiveRun.Termination termination) {}
+    /**
+     * An event waiting for its commit; {@code termination} is set on a run's terminal event, {@code row} on the
+     * first event of a run whose row is written with it.
+     */
+    record Pending(LiveRun run, LogEntry entry, LiveRun.Termination termination, Run row) {}
 
     @PostConstruct
     void init() {
         // Two stages, each on its own thread: while one batch goes out to subscribers, the next is committed
         // (a commit no longer waits for the socket writes of the one before, nor they for it).
         publisher = new BatchWriter<>(
-                "switchboard-run-publish", threads, Integer.MAX_VALUE, MAX_BATCH, this::publish, published -> {});
+                "switchboard-run-publish",
+                threads,
+                Integer.MAX_VALUE,
+                MAX_BATCH,
+                batches -> batches.forEach(this::publish),
+                published -> {});
         writer = new BatchWriter<>(
                 "switchboard-run-log",
                 threads,
                 Integer.MAX_VALUE,
                 MAX_BATCH,
-                events::append,
-                committed -> publisher.offer(List.copyOf(committed)),
+                events.lane()::append,
+                committed -> {
+                    markCommitted(committed);
+                    publisher.offer(List.copyOf(committed));
+                },
                 this::lingerNanos);
+        // The fast lane: an event a client is waiting for (a run's run event and first token) does not wait behind
+        // the group commit in progress, its own group commit, nor the publishing of the one before. Its events
+        // are few, so its commits are small, and it publishes them itself.
+        fastLane = new BatchWriter<>(
+                "switchboard-run-log-fast", threads, Integer.MAX_VALUE, MAX_BATCH, events.lane()::append, committed -> {
+                    markCommitted(committed);
+                    publish(committed);
+                });
     }
 
     /** The group-commit delay, when at least {@code group-commit-siblings} runs are generating here. */
@@ -81,28 +109,51 @@ public class RunLog {
     }
 
     /**
-     * @param urgent whether a client waits for this very event (a run's first token): its commit does not wait
-     *     for the group-commit delay
+     * @param urgent whether a client waits for this very event (a run's {@code run} event and first token): it
+     *     goes by the fast lane if it can, and otherwise its group commit does not wait for the delay
      */
     void append(LiveRun run, LogEntry entry, LiveRun.Termination termination, boolean urgent) {
-        writer.offer(new Pending(run, entry, termination), urgent);
+        offer(new Pending(run, entry, termination, null), urgent);
     }
 
-    private void publish(List<List<Pending>> batches) {
-        for (List<Pending> committed : batches) {
-            for (Pending pending : committed) {
-                try {
-                    pending.run().publish(pending.entry());
-                } catch (RuntimeException e) {
-                    // a subscriber's failure is its own; the other runs' events still go out
-                    LOG.log(
-                            Level.WARNING,
-                            "Publishing an event of run " + pending.entry().runId() + " failed",
-                            e);
-                }
-                if (pending.termination() != null && pending.run().hasCallback()) {
-                    ended.fireAsync(new RunEnded(pending.entry().runId()));
-                }
+    /**
+     * Appends a run's first event, urgently, and writes {@code row}, the run leased to this instance, in the
+     * same transaction: the run and its log become durable together, and its upstream call need not wait for
+     * a commit of its own to start.
+     */
+    void appendFirst(LiveRun run, LogEntry entry, Run row) {
+        offer(new Pending(run, entry, null, row), true);
+    }
+
+    private void offer(Pending pending, boolean urgent) {
+        LiveRun run = pending.run();
+        LogEntry entry = pending.entry();
+        if (run.takesFastLane(entry, urgent)) {
+            fastLane.offer(pending);
+        } else {
+            writer.offer(pending, urgent);
+        }
+    }
+
+    private static void markCommitted(List<Pending> committed) {
+        for (Pending pending : committed) {
+            pending.run().committed(pending.entry());
+        }
+    }
+
+    private void publish(List<Pending> committed) {
+        for (Pending pending : committed) {
+            try {
+                pending.run().publishCommitted();
+            } catch (RuntimeException e) {
+                // a subscriber's failure is its own; the other runs' events still go out
+                LOG.log(
+                        Level.WARNING,
+                        "Publishing an event of run " + pending.entry().runId() + " failed",
+                        e);
+            }
+            if (pending.termination() != null && pending.run().hasCallback()) {
+                ended.fireAsync(new RunEnded(pending.entry().runId()));
             }
         }
     }
@@ -110,6 +161,7 @@ public class RunLog {
     @PreDestroy
     void stop() {
         writer.stop();
+        fastLane.stop();
         publisher.stop();
     }
 }

@@ -50,6 +50,46 @@ class LiveRunTest {
     }
 
     @Test
+    void anUrgentEventTakesTheFastLaneOnlyOnceEveryEarlierEventIsDurableAndTheNextOnesFollowItThere() {
+        LogEntry started = run.next(EventType.RUN, "{}");
+        assertThat(run.takesFastLane(started, true)).isTrue();
+        LogEntry first = run.next(EventType.DELTA, "{}");
+        assertThat(run.takesFastLane(first, false))
+                .as("seq 1 is still on its way on the fast lane: seq 2 must not overtake it")
+                .isTrue();
+        run.committed(started);
+        run.committed(first);
+        LogEntry second = run.next(EventType.DELTA, "{}");
+        assertThat(run.takesFastLane(second, false)).isFalse();
+        LogEntry usage = run.next(EventType.USAGE, "{}");
+        assertThat(run.takesFastLane(usage, true))
+                .as("seq 3 is on its way in a group commit: seq 4 must not overtake it")
+                .isFalse();
+        run.committed(second);
+        run.committed(usage);
+        assertThat(run.takesFastLane(run.next(EventType.DONE, "{}"), true)).isTrue();
+    }
+
+    @Test
+    void durableEventsArePublishedInSeqOrderExactlyOnceWhicheverLaneAsksFirst() {
+        List<Integer> seen = new ArrayList<>();
+        run.subscribe(0, entry -> seen.add(entry.seq()));
+        LogEntry started = run.next(EventType.RUN, "{}");
+        LogEntry first = run.next(EventType.DELTA, "{}");
+        run.committed(started);
+        run.committed(first);
+
+        run.publishCommitted(); // the lane that committed seq 2
+        run.publishCommitted(); // the publisher of seq 1's group commit, later
+        LogEntry done = run.next(EventType.DONE, "{}");
+        run.committed(done);
+        run.publishCommitted();
+
+        assertThat(seen).containsExactly(1, 2, 3);
+        assertThat(run.terminal()).isCompletedWithValue(done);
+    }
+
+    @Test
     void subscribingAfterTheEndReplaysEverything() {
         publish(EventType.RUN);
         publish(EventType.DONE);
