@@ -176,7 +176,7 @@ public final class MockUpstream implements AutoCloseable {
             if (tokens == 0) {
                 stream.run();
             } else {
-                stream.timer = ctx.executor().schedule(stream, delayMillis, TimeUnit.MILLISECONDS);
+                stream.scheduleNext();
             }
         }
 
@@ -198,13 +198,27 @@ public final class MockUpstream implements AutoCloseable {
         private final class Stream implements Runnable {
             private final ChannelHandlerContext ctx;
             private final boolean keepAlive;
+            /** When the request was answered: token {@code i} is due {@code (i + 1) × delay} after it. */
+            private final long start = System.nanoTime();
+
             private int next;
             private boolean cancelled;
-            ScheduledFuture<?> timer;
+            private ScheduledFuture<?> timer;
 
             Stream(ChannelHandlerContext ctx, boolean keepAlive) {
                 this.ctx = ctx;
                 this.keepAlive = keepAlive;
+            }
+
+            /**
+             * Schedules the next token at its due time on the stream's own timeline, not {@code delay} after the
+             * previous one ran: a real provider's pace does not depend on the load of the host the gateway runs
+             * on, so a late tick (the event loop waiting for a core it shares with the gateway under test) must
+             * not push back every token after it.
+             */
+            void scheduleNext() {
+                long due = start + TimeUnit.MILLISECONDS.toNanos(delayMillis * (next + 1));
+                timer = ctx.executor().schedule(this, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
 
             @Override
@@ -216,7 +230,7 @@ public final class MockUpstream implements AutoCloseable {
                     write(frames[next++]);
                 }
                 if (next < tokens) {
-                    timer = ctx.executor().schedule(this, delayMillis, TimeUnit.MILLISECONDS);
+                    scheduleNext();
                     return;
                 }
                 write(frames[tokens]);
