@@ -1,6 +1,7 @@
 package org.switchboard.core.platform;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,7 +17,8 @@ import java.util.logging.Logger;
  * Group commit: items from any thread go into one queue, and one writer thread writes whatever has
  * accumulated as one batch (so under load batches grow instead of commits multiplying). A batch that fails
  * is retried every {@value #RETRY_MILLIS} ms until it is written, and only a written batch is handed to the
- * {@code afterWrite} action. The thread starts with the first item and ends at {@link #stop()}.
+ * {@code afterWrite} action. The thread starts with the first item and ends at {@link #stop()}, or, having
+ * written what was queued, at {@link #drainAndStop}.
  *
  * <p>A writer may <em>linger</em>: wait a moment after the first item of a batch so that more join it, as a
  * database's own group commit does ({@code commit_delay} in PostgreSQL, {@code binlog_commit_wait_usec} in
@@ -45,6 +47,9 @@ public final class BatchWriter<T> {
     private final LongSupplier lingerNanos;
     private final BlockingQueue<T> queue;
     private volatile Thread writer;
+    /** Set by {@link #drainAndStop}: write what is queued without lingering, then end. */
+    private volatile boolean draining;
+
     private volatile boolean stopping;
     private volatile boolean urgent;
 
@@ -87,8 +92,11 @@ public final class BatchWriter<T> {
         return offer(item, false);
     }
 
-    /** Queues an item; an {@code urgent} one is written without lingering. */
+    /** Queues an item; an {@code urgent} one is written without lingering. False once the writer is stopping. */
     public boolean offer(T item, boolean urgent) {
+        if (draining || stopping) {
+            return false;
+        }
         if (writer == null) {
             start();
         }
@@ -114,8 +122,11 @@ public final class BatchWriter<T> {
         List<T> batch = new ArrayList<>(maxBatch);
         while (!stopping) {
             try {
-                T first = queue.poll(1, TimeUnit.SECONDS);
+                T first = draining ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
+                    if (draining) {
+                        return; // everything queued is written
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -139,8 +150,8 @@ public final class BatchWriter<T> {
             return;
         }
         long deadline = System.nanoTime() + nanos;
-        // Ends early for an urgent item, a full batch or a stop (whose interrupt also ends the park).
-        while (!urgent && !stopping && queue.size() < maxBatch - 1) {
+        // Ends early for an urgent item, a full batch, a drain or a stop (whose interrupt also ends the park).
+        while (!urgent && !draining && !stopping && queue.size() < maxBatch - 1) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -165,11 +176,47 @@ public final class BatchWriter<T> {
         return false;
     }
 
+    /** Stops at once: the batch being written is abandoned at its next retry, queued items are not written. */
     public void stop() {
         stopping = true;
         Thread thread = writer;
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /**
+     * Stops after writing (and handing on) what is queued: new items are refused from now on, the writer stops
+     * lingering, and this waits until the queue is empty and the writer thread has ended. If that takes longer
+     * than {@code grace} (the database is down, say), the writer is {@linkplain #stop() stopped} and what is
+     * still queued stays unwritten.
+     *
+     * @return true if everything queued was written
+     */
+    public boolean drainAndStop(Duration grace) {
+        draining = true;
+        Thread thread;
+        synchronized (this) {
+            thread = writer;
+        }
+        if (thread == null) {
+            return queue.isEmpty();
+        }
+        LockSupport.unpark(thread);
+        boolean drained = ended(thread, grace);
+        if (!drained) {
+            stop();
+            ended(thread, Duration.ofSeconds(5));
+        }
+        return drained && queue.isEmpty();
+    }
+
+    private static boolean ended(Thread thread, Duration within) {
+        try {
+            thread.join(Math.max(1, within.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 }

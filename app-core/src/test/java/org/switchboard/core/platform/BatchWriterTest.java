@@ -3,6 +3,7 @@ package org.switchboard.core.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,6 +149,70 @@ class BatchWriterTest {
                     }
                 }),
                 () -> lingerNanos);
+    }
+
+    @Test
+    void drainAndStopWritesWhatIsQueuedWithoutLingeringThenRefusesMore() throws Exception {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> handedOn = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BatchWriter<Integer> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                100,
+                64,
+                batch -> {
+                    writing.countDown();
+                    release.await(); // the first commit is still in progress when the stop begins
+                    batches.add(List.copyOf(batch));
+                },
+                handedOn::addAll,
+                () -> TimeUnit.SECONDS.toNanos(30));
+        writer.offer(1, true);
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        writer.offer(2);
+        writer.offer(3);
+
+        long started = System.nanoTime();
+        Thread stopper = new Thread(
+                () -> assertThat(writer.drainAndStop(Duration.ofSeconds(20))).isTrue());
+        stopper.start();
+        Thread.sleep(100);
+        assertThat(stopper.isAlive()).isTrue(); // it waits for the commit in progress
+        release.countDown();
+        stopper.join(10_000);
+
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))
+                .isLessThan(10); // the 30 s linger did not hold the queued items back
+        assertThat(batches).containsExactly(List.of(1), List.of(2, 3));
+        assertThat(handedOn).containsExactly(1, 2, 3);
+        assertThat(writer.offer(4)).isFalse();
+    }
+
+    @Test
+    void drainAndStopGivesUpAfterItsGraceWhenNothingCanBeWritten() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<Integer> handedOn = Collections.synchronizedList(new ArrayList<>());
+        BatchWriter<Integer> writer = new BatchWriter<>(
+                "test-writer",
+                THREADS,
+                100,
+                64,
+                batch -> {
+                    attempts.incrementAndGet();
+                    throw new java.sql.SQLException("database unavailable");
+                },
+                handedOn::addAll);
+        writer.offer(1);
+
+        long started = System.nanoTime();
+        assertThat(writer.drainAndStop(Duration.ofSeconds(1))).isFalse();
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(900L, 8_000L);
+        assertThat(attempts.get()).isGreaterThanOrEqualTo(1);
+        assertThat(handedOn).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -48,8 +49,8 @@ public class AuditTrail {
 
     public void record(AuditRecord record) {
         if (!writer.offer(record)) {
-            LOG.warning(() ->
-                    "Audit queue full (database unavailable?); dropped the record of request " + record.requestId());
+            LOG.warning(() -> "Audit queue full (database unavailable?) or stopping; dropped the record of request "
+                    + record.requestId());
         }
     }
 
@@ -77,8 +78,11 @@ public class AuditTrail {
         }
     }
 
+    /** Stopping the application: the queued records are written first, for a few seconds at most. */
     @PreDestroy
     void stop() {
-        writer.stop();
+        if (!writer.drainAndStop(Duration.ofSeconds(5))) {
+            LOG.warning("Stopping: could not write every queued audit record within 5 s");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.core.runs.control;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.switchboard.core.platform.Database;
 
@@ -34,31 +32,27 @@ public class EventWriter {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
-
-    /** A writer with a connection of its own, for one writer thread. */
+    /** A writer with a connection of its own, for one writer thread; whoever asks for it closes it. */
     Lane lane() {
-        Lane lane = new Lane();
-        lanes.add(lane);
-        return lane;
-    }
-
-    @PreDestroy
-    void close() {
-        lanes.forEach(Lane::discard);
+        return new Lane();
     }
 
     /**
-     * One writer thread's connection and its two statements, kept across group commits (no pool checkout,
-     * validation or statement parse per commit) and dropped on any failure.
+     * One writer thread's connection and its statements, kept across group commits (no pool checkout,
+     * validation or statement parse per commit) and dropped on any failure. Closing waits for the commit in
+     * progress, so a connection is never taken away from under its writer; a closed lane writes nothing more.
      */
-    final class Lane {
+    final class Lane implements AutoCloseable {
         private Connection connection;
         private PreparedStatement insert;
         private PreparedStatement end;
         private PreparedStatement record;
+        private boolean closed;
 
-        void append(List<RunLog.Pending> batch) throws SQLException {
+        synchronized void append(List<RunLog.Pending> batch) throws SQLException {
+            if (closed) {
+                throw new SQLException("The run log is closed (the application is stopping)");
+            }
             Timestamp now = Timestamp.from(Instant.now());
             try {
                 open();
@@ -90,6 +84,12 @@ public class EventWriter {
                 }
                 connection = opened;
             }
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            discard();
         }
 
         /** Rolls back and gives the connection back to the pool; the next commit opens a fresh one. */

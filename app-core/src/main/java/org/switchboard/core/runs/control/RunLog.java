@@ -36,6 +36,8 @@ import org.switchboard.core.webhooks.entity.RunEnded;
 public class RunLog {
     private static final Logger LOG = Logger.getLogger(RunLog.class.getName());
     private static final int MAX_BATCH = 1024;
+    /** How long stopping the application waits for the log to commit and publish what is queued. */
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
 
     @Resource
     ManagedThreadFactory threads;
@@ -60,6 +62,8 @@ public class RunLog {
     private BatchWriter<Pending> writer;
     private BatchWriter<Pending> fastLane;
     private BatchWriter<List<Pending>> publisher;
+    private EventWriter.Lane writerLane;
+    private EventWriter.Lane fastLaneLane;
 
     /**
      * An event waiting for its commit; {@code termination} is set on a run's terminal event, {@code row} on the
@@ -78,12 +82,14 @@ public class RunLog {
                 MAX_BATCH,
                 batches -> batches.forEach(this::publish),
                 published -> {});
+        writerLane = events.lane();
+        fastLaneLane = events.lane();
         writer = new BatchWriter<>(
                 "switchboard-run-log",
                 threads,
                 Integer.MAX_VALUE,
                 MAX_BATCH,
-                events.lane()::append,
+                writerLane::append,
                 committed -> {
                     markCommitted(committed);
                     publisher.offer(List.copyOf(committed));
@@ -93,7 +99,7 @@ public class RunLog {
         // the group commit in progress, its own group commit, nor the publishing of the one before. Its events
         // are few, so its commits are small, and it publishes them itself.
         fastLane = new BatchWriter<>(
-                "switchboard-run-log-fast", threads, Integer.MAX_VALUE, MAX_BATCH, events.lane()::append, committed -> {
+                "switchboard-run-log-fast", threads, Integer.MAX_VALUE, MAX_BATCH, fastLaneLane::append, committed -> {
                     markCommitted(committed);
                     publish(committed);
                 });
@@ -158,10 +164,21 @@ public class RunLog {
         }
     }
 
+    /**
+     * Stopping the application (undeploy, server shutdown): what is queued is committed and published before the
+     * writers end and give their connections back, so nothing a live run had appended is cut off mid-commit. If
+     * the database does not take it within {@link #DRAIN_GRACE}, the rest stays unwritten; it was never
+     * published, and the lease reaper ends those runs {@code incomplete} (as after a crash).
+     */
     @PreDestroy
     void stop() {
-        writer.stop();
-        fastLane.stop();
-        publisher.stop();
+        boolean drained = writer.drainAndStop(DRAIN_GRACE) & fastLane.drainAndStop(DRAIN_GRACE);
+        drained &= publisher.drainAndStop(DRAIN_GRACE);
+        writerLane.close();
+        fastLaneLane.close();
+        if (!drained) {
+            LOG.warning("Stopping: the run log could not commit or publish every queued event within " + DRAIN_GRACE
+                    + "; the lease reaper ends the runs concerned");
+        }
     }
 }
