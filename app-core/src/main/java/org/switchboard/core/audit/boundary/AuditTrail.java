@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.switchboard.core.audit.entity.AuditRecord;
+import org.switchboard.core.platform.ApplicationStopping;
 import org.switchboard.core.platform.BatchWriter;
 import org.switchboard.core.platform.Database;
 import org.switchboard.core.platform.Ids;
@@ -78,7 +81,15 @@ public class AuditTrail {
         }
     }
 
-    /** Stopping the application: the queued records are written first, for a few seconds at most. */
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
+        stop();
+    }
+
+    /**
+     * Stopping the application (on {@link ApplicationStopping}, while the datasource still works, and again,
+     * doing nothing more, at {@code @PreDestroy}): the queued records are written first, for a few seconds at
+     * most.
+     */
     @PreDestroy
     void stop() {
         if (!writer.drainAndStop(Duration.ofSeconds(5))) {

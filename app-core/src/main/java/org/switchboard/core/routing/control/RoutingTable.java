@@ -3,6 +3,7 @@ package org.switchboard.core.routing.control;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.platform.ApplicationStopping;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.platform.SchemaReady;
 import org.switchboard.core.platform.ThreadPools;
@@ -60,6 +62,11 @@ public class RoutingTable {
         poll = pools.timers()
                 .scheduleWithFixedDelay(
                         () -> pools.io().execute(this::refreshIfChanged), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops polling as the application stops, before the store's EJBs go away under a poll in progress. */
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
+        stop();
     }
 
     @PreDestroy

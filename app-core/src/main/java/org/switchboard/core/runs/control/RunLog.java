@@ -6,12 +6,15 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.platform.ApplicationStopping;
 import org.switchboard.core.platform.BatchWriter;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
@@ -165,11 +168,17 @@ public class RunLog {
     }
 
     /**
-     * Stopping the application (undeploy, server shutdown): what is queued is committed and published before the
-     * writers end and give their connections back, so nothing a live run had appended is cut off mid-commit. If
+     * Stopping the application (undeploy, server shutdown; on {@link ApplicationStopping}, while the datasource
+     * still works, and again, doing nothing more, at {@code @PreDestroy}): what is queued is committed and
+     * published before the writers end and give their connections back, so nothing a live run had appended is
+     * cut off mid-commit. If
      * the database does not take it within {@link #DRAIN_GRACE}, the rest stays unwritten; it was never
      * published, and the lease reaper ends those runs {@code incomplete} (as after a crash).
      */
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         boolean drained = writer.drainAndStop(DRAIN_GRACE) & fastLane.drainAndStop(DRAIN_GRACE);
