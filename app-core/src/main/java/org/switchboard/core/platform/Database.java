@@ -3,6 +3,8 @@ package org.switchboard.core.platform;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
@@ -47,6 +49,7 @@ public class Database {
      * {@code @PreDestroy} methods run: the writers that queue rows drain here, while it still works.
      */
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the writers commit on their own threads
     void stop() {
         stopping.fire(new ApplicationStopping());
     }

@@ -157,18 +157,14 @@ class BatchWriterTest {
         List<Integer> handedOn = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        BatchWriter<Integer> writer = new BatchWriter<>(
-                "test-writer",
-                THREADS,
-                100,
-                64,
+        BatchWriter<Integer> writer = writer(
                 batch -> {
                     writing.countDown();
                     release.await(); // the first commit is still in progress when the stop begins
                     batches.add(List.copyOf(batch));
                 },
-                handedOn::addAll,
-                () -> TimeUnit.SECONDS.toNanos(30));
+                handedOn,
+                TimeUnit.SECONDS.toNanos(30));
         writer.offer(1, true);
         assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
         writer.offer(2);
@@ -195,16 +191,13 @@ class BatchWriterTest {
     void drainAndStopGivesUpAfterItsGraceWhenNothingCanBeWritten() {
         AtomicInteger attempts = new AtomicInteger();
         List<Integer> handedOn = Collections.synchronizedList(new ArrayList<>());
-        BatchWriter<Integer> writer = new BatchWriter<>(
-                "test-writer",
-                THREADS,
-                100,
-                64,
+        BatchWriter<Integer> writer = writer(
                 batch -> {
                     attempts.incrementAndGet();
                     throw new java.sql.SQLException("database unavailable");
                 },
-                handedOn::addAll);
+                handedOn,
+                0);
         writer.offer(1);
 
         long started = System.nanoTime();
@@ -213,6 +206,12 @@ class BatchWriterTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(900L, 8_000L);
         assertThat(attempts.get()).isGreaterThanOrEqualTo(1);
         assertThat(handedOn).isEmpty();
+    }
+
+    /** A writer of up to 100 queued items, 64 a batch, that hands what it wrote on to {@code handedOn}. */
+    private static BatchWriter<Integer> writer(
+            BatchWriter.Write<Integer> write, List<Integer> handedOn, long lingerNanos) {
+        return new BatchWriter<>("test-writer", THREADS, 100, 64, write, handedOn::addAll, () -> lingerNanos);
     }
 
     @Test

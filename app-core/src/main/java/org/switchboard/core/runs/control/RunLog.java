@@ -171,9 +171,9 @@ public class RunLog {
      * Stopping the application (undeploy, server shutdown; on {@link ApplicationStopping}, while the datasource
      * still works, and again, doing nothing more, at {@code @PreDestroy}): what is queued is committed and
      * published before the writers end and give their connections back, so nothing a live run had appended is
-     * cut off mid-commit. If
-     * the database does not take it within {@link #DRAIN_GRACE}, the rest stays unwritten; it was never
-     * published, and the lease reaper ends those runs {@code incomplete} (as after a crash).
+     * cut off mid-commit. If the database does not take it within {@link #DRAIN_GRACE}, the rest stays
+     * unwritten; it was never published, and the lease reaper ends those runs {@code incomplete} (as after a
+     * crash).
      */
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
         stop();
