@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * restart, and the run reaches a defined end: {@code incomplete}, because its lease expired (we do not
  * re-run it: a client may already hold part of the answer, and a re-run would bill the tokens twice). That
  * holds for a run a worker claimed from the queue and for a streamed one, which the instance that took the
- * request records already leased to itself.
+ * request records already leased to itself. An orderly stop ends such runs at once.
  */
 @Order(Integer.MAX_VALUE - 1)
 class CrashRecoveryIT {
@@ -79,6 +79,85 @@ class CrashRecoveryIT {
 
         assertEndedIncompleteKeeping(queued, token, seenQueued);
         assertEndedIncompleteKeeping(streamed, token, seenStreamed);
+    }
+
+    /**
+     * An orderly stop (undeploy) mid-run, unlike a kill: the run ends at once, {@code incomplete} with an
+     * {@code instance-stopped} error event committed before the datasource goes away, so nothing waits for the
+     * lease reaper; the client's stream ends with that event; and the log holds every event the client
+     * received, with no gap.
+     */
+    @Test
+    void anOrderlyStopEndsTheRunsGeneratingThereAtOnce() throws Exception {
+        String token = TestStack.token("demo", "stop-user", "user");
+        SseClient client = SseClient.open(Api.request("/api/v1/runs", token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .header("X-Simulator-Tokens", "200")
+                .header("X-Simulator-Delay-Ms", "50")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Runs.body("stream", "stop during me").build().toString()))
+                .build());
+        long runId =
+                Long.parseLong(client.response.headers().firstValue("X-Run-Id").orElseThrow());
+        List<SseClient.Event> seen = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            seen.add(client.next());
+        }
+        var reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            List<SseClient.Event> more = new ArrayList<>();
+            try {
+                for (SseClient.Event event = client.next(); event != null; event = client.next()) {
+                    more.add(event);
+                }
+            } catch (java.io.UncheckedIOException cut) {
+                // the server went away under the stream
+            }
+            return more;
+        });
+
+        try {
+            Asadmin.run("undeploy", NAME);
+            // Straight after the undeploy, without any reaper: the run has ended.
+            try (var db = TestStack.jdbc()) {
+                try (var query = db.prepareStatement("SELECT status, status_reason, last_seq FROM runs WHERE id = ?")) {
+                    query.setLong(1, runId);
+                    try (ResultSet row = query.executeQuery()) {
+                        assertThat(row.next()).isTrue();
+                        assertThat(row.getString(1)).isEqualTo("INCOMPLETE");
+                        assertThat(row.getString(2)).contains("was stopped");
+                    }
+                }
+                List<String> stored = new ArrayList<>();
+                String lastType = null;
+                String lastData = null;
+                try (var query =
+                        db.prepareStatement("SELECT seq, type, data FROM run_events WHERE run_id = ? ORDER BY seq")) {
+                    query.setLong(1, runId);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            assertThat(rows.getInt(1)).isEqualTo(stored.size() + 1); // no gap
+                            stored.add(rows.getInt(1) + " " + rows.getString(3));
+                            lastType = rows.getString(2);
+                            lastData = rows.getString(3);
+                        }
+                    }
+                }
+                assertThat(lastType).isEqualTo("ERROR");
+                assertThat(lastData).contains("urn:switchboard:problem:instance-stopped");
+                // The client's stream ends with that error event, not silently.
+                seen.addAll(reading.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertThat(seen.get(seen.size() - 1).type()).isEqualTo("error");
+                assertThat(seen.get(seen.size() - 1).data()).contains("instance-stopped");
+                client.close();
+                assertThat(stored)
+                        .startsWith(
+                                seen.stream().map(e -> e.id() + " " + e.data()).toArray(String[]::new));
+            }
+        } finally {
+            Asadmin.run("deploy", "--force=true", "--name", NAME, System.getProperty("switchboard.ear"));
+            Asadmin.awaitApplication();
+        }
     }
 
     private static void assertEndedIncompleteKeeping(String runId, String token, List<SseClient.Event> seen)

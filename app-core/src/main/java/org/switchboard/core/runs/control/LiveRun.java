@@ -120,6 +120,14 @@ public final class LiveRun {
     }
 
     /**
+     * Ends the run {@code incomplete} because this instance is stopping, and stops its upstream call; a no-op
+     * once the run has ended.
+     */
+    void interrupt() {
+        control.interrupt();
+    }
+
+    /**
      * Whether the event log commits {@code entry} on its fast lane rather than with the next group commit: an
      * {@code urgent} event (a client waits for it) takes it when every earlier event of the run is durable, and
      * the events after it follow it there until it is durable too. So the run's events become durable in seq
@@ -179,6 +187,8 @@ public final class LiveRun {
         void cancel();
 
         void checkDeadlines(long nowNanos);
+
+        void interrupt();
     }
 
     /** What the terminal event does to the run row. */

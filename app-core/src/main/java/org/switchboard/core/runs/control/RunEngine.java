@@ -143,6 +143,16 @@ public class RunEngine {
             }
         }
 
+        @Override
+        public synchronized void interrupt() {
+            stopUpstream();
+            fail(
+                    RunStatus.INCOMPLETE,
+                    "instance-stopped",
+                    "Run interrupted",
+                    "The instance generating this run was stopped; the output so far is kept");
+        }
+
         private void stopUpstream() {
             Generation current = generation;
             if (current != null && !ended) {

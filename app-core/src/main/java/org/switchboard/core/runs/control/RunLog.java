@@ -175,7 +175,19 @@ public class RunLog {
      * unwritten; it was never published, and the lease reaper ends those runs {@code incomplete} (as after a
      * crash).
      */
+    /**
+     * The application is stopping and its datasource still works: the runs generating here end now, {@code
+     * incomplete} with an {@code instance-stopped} error event, rather than when the lease reaper finds their
+     * lease expired; then the log drains.
+     */
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
+        for (LiveRun run : live.all()) {
+            try {
+                run.interrupt();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Stopping: could not end run " + run.id(), e);
+            }
+        }
         stop();
     }
 
