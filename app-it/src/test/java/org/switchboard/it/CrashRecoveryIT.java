@@ -52,14 +52,7 @@ class CrashRecoveryIT {
         // One run queued and claimed by a worker, one streamed and so started by the instance that took it.
         String queued = Runs.start(token, "crash during me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
         SseClient queuedClient = SseClient.events(queued, token, null);
-        SseClient streamedClient = SseClient.open(Api.request("/api/v1/runs", token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .header("X-Simulator-Tokens", "200")
-                .header("X-Simulator-Delay-Ms", "50")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        Runs.body("stream", "crash during me too").build().toString()))
-                .build());
+        SseClient streamedClient = streamSlowRun(token, "crash during me too");
         String streamed =
                 streamedClient.response.headers().firstValue("X-Run-Id").orElseThrow();
         List<SseClient.Event> seenQueued = new ArrayList<>();
@@ -90,14 +83,7 @@ class CrashRecoveryIT {
     @Test
     void anOrderlyStopEndsTheRunsGeneratingThereAtOnce() throws Exception {
         String token = TestStack.token("demo", "stop-user", "user");
-        SseClient client = SseClient.open(Api.request("/api/v1/runs", token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .header("X-Simulator-Tokens", "200")
-                .header("X-Simulator-Delay-Ms", "50")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        Runs.body("stream", "stop during me").build().toString()))
-                .build());
+        SseClient client = streamSlowRun(token, "stop during me");
         long runId =
                 Long.parseLong(client.response.headers().firstValue("X-Run-Id").orElseThrow());
         List<SseClient.Event> seen = new ArrayList<>();
@@ -158,6 +144,18 @@ class CrashRecoveryIT {
             Asadmin.run("deploy", "--force=true", "--name", NAME, System.getProperty("switchboard.ear"));
             Asadmin.awaitApplication();
         }
+    }
+
+    /** {@code POST /api/v1/runs} with {@code mode=stream}: 200 simulator tokens, 50 ms apart (10 s). */
+    private static SseClient streamSlowRun(String token, String prompt) {
+        return SseClient.open(Api.request("/api/v1/runs", token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .header("X-Simulator-Tokens", "200")
+                .header("X-Simulator-Delay-Ms", "50")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Runs.body("stream", prompt).build().toString()))
+                .build());
     }
 
     private static void assertEndedIncompleteKeeping(String runId, String token, List<SseClient.Event> seen)
