@@ -168,14 +168,6 @@ public class RunLog {
     }
 
     /**
-     * Stopping the application (undeploy, server shutdown; on {@link ApplicationStopping}, while the datasource
-     * still works, and again, doing nothing more, at {@code @PreDestroy}): what is queued is committed and
-     * published before the writers end and give their connections back, so nothing a live run had appended is
-     * cut off mid-commit. If the database does not take it within {@link #DRAIN_GRACE}, the rest stays
-     * unwritten; it was never published, and the lease reaper ends those runs {@code incomplete} (as after a
-     * crash).
-     */
-    /**
      * The application is stopping and its datasource still works: the runs generating here end now, {@code
      * incomplete} with an {@code instance-stopped} error event, rather than when the lease reaper finds their
      * lease expired; then the log drains.
@@ -191,6 +183,14 @@ public class RunLog {
         stop();
     }
 
+    /**
+     * Stopping the application (undeploy, server shutdown; on {@link ApplicationStopping}, while the datasource
+     * still works, and again, doing nothing more, at {@code @PreDestroy}): what is queued is committed and
+     * published before the writers end and give their connections back, so nothing a live run had appended is
+     * cut off mid-commit. If the database does not take it within {@link #DRAIN_GRACE}, the rest stays
+     * unwritten; it was never published, and the lease reaper ends those runs {@code incomplete} (as after a
+     * crash).
+     */
     @PreDestroy
     void stop() {
         boolean drained = writer.drainAndStop(DRAIN_GRACE) & fastLane.drainAndStop(DRAIN_GRACE);
