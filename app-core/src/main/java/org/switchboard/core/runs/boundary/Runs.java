@@ -154,10 +154,10 @@ public class Runs {
         Run run = visible(caller, id);
         if (!run.status().isTerminal()) {
             live.find(run.id()).ifPresentOrElse(LiveRun::cancel, () -> {
-                if (store.cancelQueued(run.id())) {
+                if (rows.cancelQueued(run.id())) {
                     ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(run.id()));
                 } else {
-                    store.requestCancel(run.id());
+                    rows.requestCancel(run.id());
                 }
             });
         }

@@ -4,17 +4,20 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.switchboard.core.platform.Database;
+import org.switchboard.core.runs.entity.EventType;
 
 /**
- * Writes a group commit of run events with plain JDBC: the rows of the runs it starts, one batched insert of
- * the events (the driver rewrites it into multi-row statements), the terminations it carries, one local commit. This is the hottest write of the
+ * The one writer of table {@code run_events}. Writes a group commit of run events with plain JDBC: the rows of
+ * the runs it starts and the terminations it carries (statements of {@link RunRows}, the writer of
+ * {@code runs}), one batched insert of the events (the driver rewrites it into multi-row statements), one local
+ * commit. This is the hottest write of the
  * application, so it skips the EJB, JTA and persistence-context machinery, which cost milliseconds of CPU
  * per commit under load (measured with the benchmark).
  */
@@ -24,10 +27,8 @@ public class EventWriter {
             "INSERT INTO run_events (run_id, seq, tenant_id, type, data, created_at) VALUES (?, ?, ?, ?, ?, NOW(6))"
                     // A commit whose answer was lost is retried: rows it did write are left as they are, not a failure.
                     + " ON DUPLICATE KEY UPDATE run_id = run_id";
-    private static final String END = "UPDATE runs SET status = ?, status_reason = ?, last_seq = ?, input_tokens = ?,"
-            + " output_tokens = ?, usage_estimated = ?, ended_at = ?, lease_owner = NULL, lease_expires_at = NULL,"
-            + " cost = ?, served_by = ?, attempts = ?, upstream_conversation_id = ?, version = version + 1"
-            + " WHERE id = ?";
+    private static final String DELETE = "DELETE FROM run_events WHERE run_id IN ";
+    private static final String LAST_SEQ = "SELECT MAX(seq) FROM run_events WHERE run_id = ?";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -76,7 +77,7 @@ public class EventWriter {
                 try {
                     opened.setAutoCommit(false);
                     insert = opened.prepareStatement(INSERT);
-                    end = opened.prepareStatement(END);
+                    end = opened.prepareStatement(RunEndings.END);
                     record = opened.prepareStatement(RunRows.RECORD_RUNNING);
                 } catch (SQLException e) {
                     opened.close();
@@ -147,31 +148,42 @@ public class EventWriter {
         boolean any = false;
         for (RunLog.Pending pending : batch) {
             LiveRun.Termination termination = pending.termination();
-            if (termination == null) {
-                continue;
+            if (termination != null) {
+                any = true;
+                RunEndings.bindEnd(end, pending.entry().runId(), pending.entry().seq(), termination, now);
             }
-            any = true;
-            end.setString(1, termination.status().name());
-            end.setString(2, termination.reason());
-            end.setInt(3, pending.entry().seq());
-            if (termination.usage() == null) {
-                end.setNull(4, Types.INTEGER);
-                end.setNull(5, Types.INTEGER);
-                end.setBoolean(6, false);
-            } else {
-                end.setInt(4, termination.usage().inputTokens());
-                end.setInt(5, termination.usage().outputTokens());
-                end.setBoolean(6, termination.usage().estimated());
-            }
-            end.setTimestamp(7, now);
-            end.setBigDecimal(
-                    8, termination.usage() == null ? null : termination.usage().cost());
-            end.setString(9, termination.servedBy());
-            end.setInt(10, termination.attempts());
-            end.setString(11, termination.upstreamConversationId());
-            end.setLong(12, pending.entry().runId());
-            end.addBatch();
         }
         return any;
+    }
+
+    /** Logs one event on {@code connection}, in its caller's transaction (a run ended outside the log). */
+    static void insertOne(Connection connection, long runId, int seq, String tenantId, EventType type, String data)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setLong(1, runId);
+            insert.setInt(2, seq);
+            insert.setString(3, tenantId);
+            insert.setString(4, type.name());
+            insert.setString(5, data);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The seq of a run's last logged event, 0 if it has none. */
+    static int lastSeq(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LAST_SEQ)) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Deletes the logs of the given runs (the retention purge). */
+    static void deleteOf(Connection connection, List<Long> runIds) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE + RunRows.placeholders(runIds.size()))) {
+            RunRows.bindIds(delete, 1, runIds);
+            delete.executeUpdate();
+        }
     }
 }

@@ -46,6 +46,9 @@ public class LeaseKeeper {
     RunStore store;
 
     @Inject
+    RunRows rows;
+
+    @Inject
     LiveRuns live;
 
     @Inject
@@ -70,7 +73,7 @@ public class LeaseKeeper {
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void renew() {
         try {
-            store.renewLeases(live.ids(), InstanceName.VALUE, leaseEnd());
+            rows.renewLeases(live.ids(), InstanceName.VALUE, leaseEnd());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not renew run leases", e);
         }
@@ -97,7 +100,7 @@ public class LeaseKeeper {
         try {
             Instant now = Instant.now();
             for (Long runId : store.expiredLeases(now, REAP_BATCH)) {
-                if (store.endExpired(runId, now)) {
+                if (rows.endExpired(runId, now)) {
                     ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(runId));
                     LOG.info(() -> "Run " + runId + " ended incomplete: its lease expired");
                 }

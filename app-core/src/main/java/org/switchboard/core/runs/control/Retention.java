@@ -28,7 +28,7 @@ public class Retention {
     Duration retention;
 
     @Inject
-    RunStore store;
+    RunRows rows;
 
     @Inject
     org.switchboard.core.idempotency.boundary.IdempotencyKeys keys;
@@ -39,7 +39,7 @@ public class Retention {
             Instant before = Instant.now().minus(retention);
             int expired;
             do {
-                expired = store.expire(before, BATCH);
+                expired = rows.expire(before, BATCH);
             } while (expired == BATCH);
             keys.purge();
         } catch (RuntimeException e) {

@@ -9,16 +9,23 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.switchboard.core.platform.Database;
+import org.switchboard.core.platform.Jdbc;
 import org.switchboard.core.runs.entity.Run;
+import org.switchboard.core.runs.entity.RunStatus;
 
 /**
- * The writes a queued run makes on its way in — submission, then claim — with plain JDBC (a run started at once
- * is recorded by the event log, with its first event: {@link RunLog#appendFirst}). Like the event
- * log's {@link EventWriter}, they are on every request's path, where the EJB, JTA and persistence-context
- * machinery cost more CPU than the statements themselves (measured with the benchmark).
+ * The one writer of table {@code runs}: every statement that changes a run row is here, with plain JDBC, and
+ * JPA only reads the table ({@link Run} is read-only). Submission, claim, lease renewal and cancel requests
+ * run here; the event log's group commit ({@link EventWriter}) executes {@link #RECORD_RUNNING} and
+ * {@link RunEndings#END} in its own transaction. One writer means no optimistic-lock version kept in step by
+ * hand: a change that depends on a row's state locks the row ({@code FOR UPDATE}) in its transaction.
+ * These writes are on every request's path, where the EJB, JTA and persistence-context machinery cost more
+ * CPU than the statements themselves (measured with the benchmark).
  */
 @ApplicationScoped
 public class RunRows {
@@ -32,21 +39,21 @@ public class RunRows {
 
     private static final String SELECT_QUEUED = "SELECT id, tenant_id, owner_id, model, request, created_at,"
             + " callback_url FROM runs WHERE status = 'QUEUED' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String CLAIM = "UPDATE runs SET status = 'RUNNING', lease_owner = ?, lease_expires_at = ?,"
-            + " started_at = ?, version = version + 1 WHERE id = ?";
+    private static final String CLAIM =
+            "UPDATE runs SET status = 'RUNNING', lease_owner = ?, lease_expires_at = ?, started_at = ? WHERE id = ?";
+    private static final String RENEW =
+            "UPDATE runs SET lease_expires_at = ?" + " WHERE lease_owner = ? AND status = 'RUNNING' AND id IN ";
+    private static final String REQUEST_CANCEL =
+            "UPDATE runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     /** Records a queued run (one statement, committed on its own). */
     public void insertQueued(Run run) {
-        insert(run, INSERT, false);
-    }
-
-    private void insert(Run run, String sql, boolean leased) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(sql)) {
-            bind(insert, run, leased);
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, run, false);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record run " + run.id(), e);
@@ -74,23 +81,87 @@ public class RunRows {
      * claiming right now are skipped, never waited for ({@code FOR UPDATE SKIP LOCKED}).
      */
     List<Run> claimQueued(String owner, Instant leaseEnd, int limit) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return Jdbc.inTransaction(dataSource, connection -> {
                 List<Run> claimed = selectQueued(connection, limit);
                 if (!claimed.isEmpty()) {
                     markRunning(connection, claimed, owner, leaseEnd);
                 }
-                connection.commit();
                 return claimed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim queued runs", e);
+        }
+    }
+
+    /** Renews the leases of the runs this instance is generating; returns how many rows it renewed. */
+    public int renewLeases(Collection<Long> runIds, String owner, Instant until) {
+        if (runIds.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement renew = connection.prepareStatement(RENEW + placeholders(runIds.size()))) {
+            renew.setTimestamp(1, Timestamp.from(until));
+            renew.setString(2, owner);
+            bindIds(renew, 3, runIds);
+            return renew.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not renew run leases", e);
+        }
+    }
+
+    /** Asks the instance generating a run to cancel it (it looks at every lease renewal). */
+    public void requestCancel(long runId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement request = connection.prepareStatement(REQUEST_CANCEL)) {
+            request.setLong(1, runId);
+            request.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not request the cancel of run " + runId, e);
+        }
+    }
+
+    /** Cancels a run no worker has claimed yet, with its terminal event; false if it is no longer queued. */
+    public boolean cancelQueued(long runId) {
+        String reason = "The run was cancelled on request";
+        String data = EventData.error("cancelled", "Run cancelled", reason, RunStatus.CANCELLED);
+        return RunEndings.endIf(
+                dataSource,
+                runId,
+                "QUEUED",
+                null,
+                (connection, tenant) ->
+                        RunEndings.end(connection, runId, tenant, 1, data, RunStatus.CANCELLED, reason));
+    }
+
+    /**
+     * Ends a run whose lease expired as {@code incomplete}, appending its terminal {@code error} event after
+     * the last durable one. Returns false if the run was renewed or ended meanwhile.
+     */
+    public boolean endExpired(long runId, Instant now) {
+        String reason = "The instance generating this run stopped (lease expired); the output is partial";
+        String data = EventData.error("lease-expired", "Run interrupted", reason, RunStatus.INCOMPLETE);
+        return RunEndings.endIf(
+                dataSource,
+                runId,
+                "RUNNING",
+                now,
+                (connection, tenant) -> RunEndings.end(
+                        connection,
+                        runId,
+                        tenant,
+                        EventWriter.lastSeq(connection, runId) + 1,
+                        data,
+                        RunStatus.INCOMPLETE,
+                        reason));
+    }
+
+    /** Forgets the events and request of runs that ended before {@code endedBefore}: they answer 410 from now on. */
+    public int expire(Instant endedBefore, int limit) {
+        try {
+            return Jdbc.inTransaction(dataSource, connection -> RunEndings.expire(connection, endedBefore, limit));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not expire ended runs", e);
         }
     }
 
@@ -127,6 +198,17 @@ public class RunRows {
                 update.addBatch();
             }
             update.executeBatch();
+        }
+    }
+
+    static String placeholders(int count) {
+        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+    }
+
+    static void bindIds(PreparedStatement statement, int first, Collection<Long> ids) throws SQLException {
+        int index = first;
+        for (long id : ids) {
+            statement.setLong(index++, id);
         }
     }
 }

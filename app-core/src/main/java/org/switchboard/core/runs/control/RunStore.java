@@ -8,56 +8,21 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunEvent;
 import org.switchboard.core.runs.entity.RunStatus;
 
 /**
- * The run engine's durable writes. Each method is its own transaction: the engine runs on background
- * threads, outside any request's transaction.
+ * The run engine's reads of {@code runs} and {@code run_events} through JPA. It writes nothing: {@link RunRows}
+ * is the one writer of {@code runs} and {@link EventWriter} of {@code run_events}. Each method is its own
+ * transaction: the engine runs on background threads, outside any request's transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RunStore {
     @PersistenceContext
     EntityManager em;
-
-    /** Renews the leases of the runs this instance is generating. */
-    public int renewLeases(Collection<Long> runIds, String owner, Instant until) {
-        if (runIds.isEmpty()) {
-            return 0;
-        }
-        return em.createQuery("UPDATE Run r SET r.leaseExpiresAt = :until"
-                        + " WHERE r.id IN :ids AND r.leaseOwner = :owner AND r.status = :running")
-                .setParameter("until", until)
-                .setParameter("ids", runIds)
-                .setParameter("owner", owner)
-                .setParameter("running", RunStatus.RUNNING)
-                .executeUpdate();
-    }
-
-    /** Cancels a run no worker has claimed yet; false if it is no longer queued. */
-    public boolean cancelQueued(long runId) {
-        Run run = em.find(Run.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (run == null || run.status() != RunStatus.QUEUED) {
-            return false;
-        }
-        String data =
-                EventData.error("cancelled", "Run cancelled", "The run was cancelled on request", RunStatus.CANCELLED);
-        em.persist(new RunEvent(run.tenantId(), new LogEntry(runId, 1, EventType.ERROR, data)));
-        run.end(RunStatus.CANCELLED, "The run was cancelled on request", 1, Instant.now());
-        return true;
-    }
-
-    /** Asks the instance generating a run to cancel it (it looks at every lease renewal). */
-    public void requestCancel(long runId) {
-        em.createQuery("UPDATE Run r SET r.cancelRequested = TRUE WHERE r.id = :id AND r.status = :running")
-                .setParameter("id", runId)
-                .setParameter("running", RunStatus.RUNNING)
-                .executeUpdate();
-    }
 
     public List<Long> cancelRequested(Collection<Long> runIds) {
         if (runIds.isEmpty()) {
@@ -68,26 +33,6 @@ public class RunStore {
                 .getResultList();
     }
 
-    /** Forgets the events and request of runs that ended before {@code endedBefore}: they answer 410 from now on. */
-    public int expire(Instant endedBefore, int limit) {
-        List<Long> ids = em.createQuery(
-                        "SELECT r.id FROM Run r WHERE r.endedAt < :before AND r.status <> :expired", Long.class)
-                .setParameter("before", endedBefore)
-                .setParameter("expired", RunStatus.EXPIRED)
-                .setMaxResults(limit)
-                .getResultList();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        em.createQuery("DELETE FROM RunEvent e WHERE e.runId IN :ids")
-                .setParameter("ids", ids)
-                .executeUpdate();
-        return em.createQuery("UPDATE Run r SET r.status = :expired WHERE r.id IN :ids")
-                .setParameter("expired", RunStatus.EXPIRED)
-                .setParameter("ids", ids)
-                .executeUpdate();
-    }
-
     public List<Long> expiredLeases(Instant now, int limit) {
         return em.createQuery(
                         "SELECT r.id FROM Run r WHERE r.status = :running AND r.leaseExpiresAt < :now", Long.class)
@@ -95,23 +40,6 @@ public class RunStore {
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
-    }
-
-    /**
-     * Ends a run whose lease expired as {@code incomplete}, appending its terminal {@code error} event after
-     * the last durable one. Returns false if the run was renewed or ended meanwhile.
-     */
-    public boolean endExpired(long runId, Instant now) {
-        Run run = em.find(Run.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (run == null || run.status() != RunStatus.RUNNING || !run.leaseExpired(now)) {
-            return false;
-        }
-        int seq = maxSeq(runId) + 1;
-        String reason = "The instance generating this run stopped (lease expired); the output is partial";
-        String data = EventData.error("lease-expired", "Run interrupted", reason, RunStatus.INCOMPLETE);
-        em.persist(new RunEvent(run.tenantId(), new LogEntry(runId, seq, EventType.ERROR, data)));
-        run.end(RunStatus.INCOMPLETE, reason, seq, now);
-        return true;
     }
 
     public Run find(long runId) {
@@ -133,12 +61,5 @@ public class RunStore {
         return em.createQuery("SELECT r FROM Run r ORDER BY r.id DESC", Run.class)
                 .setMaxResults(limit)
                 .getResultList();
-    }
-
-    private int maxSeq(long runId) {
-        Integer max = em.createQuery("SELECT MAX(e.seq) FROM RunEvent e WHERE e.runId = :id", Integer.class)
-                .setParameter("id", runId)
-                .getSingleResult();
-        return max == null ? 0 : max;
     }
 }

@@ -6,12 +6,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.ReadOnly;
 import org.switchboard.core.providers.entity.Usage;
 
-/** A generation and its state; mirrors table {@code runs}. */
+/**
+ * A generation and its state; mirrors table {@code runs}. Read-only to JPA: {@code RunRows} (runs.control) is
+ * the table's one writer, so no version has to be kept in step between JPA and JDBC.
+ */
 @Entity
+@ReadOnly
 @Table(name = "runs")
 public class Run {
     @Id
@@ -78,9 +82,6 @@ public class Run {
     @Column(name = "upstream_conversation_id")
     private String upstreamConversationId;
 
-    @Version
-    private long version;
-
     protected Run() {}
 
     /** A run waiting for a worker to claim it. */
@@ -118,20 +119,6 @@ public class Run {
         leaseOwner = owner;
         leaseExpiresAt = leaseEnd;
         startedAt = now;
-    }
-
-    public boolean leaseExpired(Instant now) {
-        return leaseExpiresAt != null && leaseExpiresAt.isBefore(now);
-    }
-
-    /** Ends the run with its terminal event at {@code seq}; the lease is released. */
-    public void end(RunStatus finalStatus, String reason, int seq, Instant now) {
-        status = finalStatus;
-        statusReason = reason;
-        lastSeq = seq;
-        endedAt = now;
-        leaseOwner = null;
-        leaseExpiresAt = null;
     }
 
     public String request() {

@@ -9,9 +9,14 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.ReadOnly;
 
-/** One persisted event of a run's log; mirrors table {@code run_events}. Never updated. */
+/**
+ * One persisted event of a run's log; mirrors table {@code run_events}. Read-only to JPA: {@code EventWriter}
+ * (runs.control) is the table's one writer. Never updated.
+ */
 @Entity
+@ReadOnly
 @Table(name = "run_events")
 @IdClass(RunEvent.Key.class)
 public class RunEvent {
@@ -35,15 +40,6 @@ public class RunEvent {
     private Instant createdAt;
 
     protected RunEvent() {}
-
-    public RunEvent(String tenantId, LogEntry entry) {
-        this.runId = entry.runId();
-        this.seq = entry.seq();
-        this.tenantId = tenantId;
-        this.type = entry.type();
-        this.data = entry.data();
-        this.createdAt = Instant.now();
-    }
 
     public LogEntry toEntry() {
         return new LogEntry(runId, seq, type, data);
