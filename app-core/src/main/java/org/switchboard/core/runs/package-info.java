@@ -5,5 +5,9 @@
  * so anything a client has seen survives a crash of the app server; seqs of a run have no gap and no
  * duplicate; every run ends with exactly one terminal event ({@code done} or {@code error}); a run whose
  * instance died is ended {@code incomplete} by the lease reaper, so nothing stays {@code running} forever.
+ *
+ * <p>One writer per table: {@code control.RunRows} makes every change to a {@code runs} row and
+ * {@code control.EventWriter} writes every {@code run_events} row, both with plain JDBC; JPA only reads them
+ * ({@code entity.Run} and {@code entity.RunEvent} are read-only), so no version is kept in step by hand.
  */
 package org.switchboard.core.runs;
