@@ -4,10 +4,8 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.server.ChunkedOutput;
@@ -30,17 +28,10 @@ import org.glassfish.jersey.server.ChunkedOutput;
  */
 public final class EventStream {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
-    private static final int MAX_WRITE = 64 * 1024;
     private final ChunkedOutput<String> jersey = new ChunkedOutput<>(String.class);
     private final HttpServletResponse servlet;
     private final EventStreams streams;
-    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
-    private long pendingBytes;
-    /**
-     * What waited for {@link #start()} and is not out yet: a replay of the log so far, which may be large and is
-     * not a sign of a slow client. It is allowed on top of the backlog limit.
-     */
-    private long replayBytes;
+    private final FrameBacklog pending = new FrameBacklog();
     /** When the connection first refused a frame that is still waiting; 0 while frames flow. */
     private long congestedSince;
 
@@ -77,7 +68,7 @@ public final class EventStream {
             }
             try {
                 body = servlet.getOutputStream();
-                replayBytes = pendingBytes;
+                pending.markReplay();
                 writePending();
             } catch (IOException | RuntimeException e) {
                 drop();
@@ -101,7 +92,6 @@ public final class EventStream {
             }
             byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
             pending.add(bytes);
-            pendingBytes += bytes.length;
             if (body == null) {
                 return true;
             }
@@ -155,14 +145,12 @@ public final class EventStream {
                         congestedSince = System.nanoTime();
                         streams.congested(this);
                     }
-                    if (pendingBytes > streams.maxBacklogBytes() + replayBytes) {
-                        tooSlow(pendingBytes + " bytes behind");
+                    if (pending.exceeds(streams.maxBacklogBytes())) {
+                        tooSlow(pending.bytes() + " bytes behind");
                     }
                     return;
                 }
-                byte[] frames = takePending();
-                replayBytes = Math.max(0, replayBytes - frames.length); // the replay goes out first
-                body.write(frames);
+                body.write(pending.take());
                 body.flush();
                 if (congestedSince != 0) {
                     // a frame went out: the stall clock restarts
@@ -178,26 +166,6 @@ public final class EventStream {
         }
     }
 
-    /**
-     * The waiting frames, joined, up to {@value #MAX_WRITE} bytes (at least one frame): one write and one flush
-     * per readiness check, which the container then queues without blocking whatever its size.
-     */
-    private byte[] takePending() {
-        byte[] first = pending.poll();
-        pendingBytes -= first.length;
-        if (pending.isEmpty() || first.length + pending.peek().length > MAX_WRITE) {
-            return first;
-        }
-        var joined = new ByteArrayOutputStream(Math.min(MAX_WRITE, first.length + (int) pendingBytes));
-        joined.writeBytes(first);
-        while (!pending.isEmpty() && joined.size() + pending.peek().length <= MAX_WRITE) {
-            byte[] frame = pending.poll();
-            pendingBytes -= frame.length;
-            joined.writeBytes(frame);
-        }
-        return joined.toByteArray();
-    }
-
     private void tooSlow(String why) {
         LOG.log(Level.INFO, "Dropping the event stream of a client that is {0}; it can resume with Last-Event-ID", why);
         drop();
@@ -207,7 +175,6 @@ public final class EventStream {
         dropped = true;
         ending = true;
         pending.clear();
-        pendingBytes = 0;
         if (congestedSince != 0) {
             congestedSince = 0;
             streams.uncongested(this);
