@@ -52,7 +52,7 @@ public class LeaseKeeper {
     RunDispatcher dispatcher;
 
     @Inject
-    jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
+    jakarta.enterprise.event.Event<org.switchboard.core.runs.entity.RunEnded> ended;
 
     @Resource
     TimerService timers;
@@ -98,7 +98,7 @@ public class LeaseKeeper {
             Instant now = Instant.now();
             for (Long runId : store.expiredLeases(now, REAP_BATCH)) {
                 if (store.endExpired(runId, now)) {
-                    ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(runId));
+                    ended.fireAsync(new org.switchboard.core.runs.entity.RunEnded(runId));
                     LOG.info(() -> "Run " + runId + " ended incomplete: its lease expired");
                 }
             }
