@@ -5,5 +5,11 @@
  * so anything a client has seen survives a crash of the app server; seqs of a run have no gap and no
  * duplicate; every run ends with exactly one terminal event ({@code done} or {@code error}); a run whose
  * instance died is ended {@code incomplete} by the lease reaper, so nothing stays {@code running} forever.
+ *
+ * <p>Dependencies: runs uses providers (the generation SPI, the request and usage values), routing (which
+ * target serves a model), tenants (the caller) and platform. Features that react to runs depend on runs, never the reverse: a run's
+ * end is announced by the {@link org.switchboard.core.runs.entity.RunEnded} event. Callers reach runs through
+ * {@code boundary} ({@link org.switchboard.core.runs.boundary.Runs}, scoped to the caller) and follow a run's
+ * events with an {@code entity} {@link org.switchboard.core.runs.entity.RunSubscriber}.
  */
 package org.switchboard.core.runs;
