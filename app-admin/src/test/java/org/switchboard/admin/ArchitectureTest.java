@@ -41,6 +41,6 @@ class ArchitectureTest {
             .dependOnClassesThat(resideInAPackage("org.switchboard.core..")
                     .and(not(DOORS))
                     .and(not(SHARED_KERNEL))
-                    .as("core types behind its doors (control, keys, platform plumbing)"))
+                    .as("are core types behind its doors (control, keys, platform plumbing)"))
             .because("views talk to core boundaries directly and show entities; there is no other way in");
 }

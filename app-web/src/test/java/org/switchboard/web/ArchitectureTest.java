@@ -58,7 +58,7 @@ class ArchitectureTest {
                     .and(not(DOORS))
                     .and(not(SHARED_KERNEL))
                     .and(not(READINESS))
-                    .as("core types behind its doors (control, keys, platform plumbing)"))
+                    .as("are core types behind its doors (control, keys, platform plumbing)"))
             .because("app-web uses core boundary and entity types only; a boundary is the transaction and"
                     + " security door");
 
