@@ -9,5 +9,11 @@
  * <p>One writer per table: {@code control.RunRows} makes every change to a {@code runs} row and
  * {@code control.EventWriter} writes every {@code run_events} row, both with plain JDBC; JPA only reads them
  * ({@code entity.Run} and {@code entity.RunEvent} are read-only), so no version is kept in step by hand.
+ *
+ * <p>Dependencies: runs uses providers (the generation SPI, the request and usage values), routing (which
+ * target serves a model), tenants (the caller) and platform. Features that react to runs depend on runs, never the reverse: a run's
+ * end is announced by the {@link org.switchboard.core.runs.entity.RunEnded} event. Callers reach runs through
+ * {@code boundary} ({@link org.switchboard.core.runs.boundary.Runs}, scoped to the caller) and follow a run's
+ * events with an {@code entity} {@link org.switchboard.core.runs.entity.RunSubscriber}.
  */
 package org.switchboard.core.runs;

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.providers.boundary.Models;
+import org.switchboard.core.routing.boundary.Models;
 
 /** {@code GET /v1/models} in OpenAI's list format. */
 @Path("v1/models")

@@ -3,8 +3,8 @@ package org.switchboard.web.openai;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RunSubscriber;
 import org.switchboard.web.platform.EventStream;
 
 /**

@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.switchboard.core.platform.ThreadPools;
 
 /**
  * Opens SSE responses that keep proxies honest: no caching or transformation, no proxy buffering, and a
@@ -27,7 +26,7 @@ public class EventStreams {
     static final long RETRY_MILLIS = 10;
 
     @Inject
-    ThreadPools pools;
+    WebThreads pools;
 
     @Inject
     @ConfigProperty(name = "switchboard.sse.max-backlog-bytes")
@@ -93,13 +92,13 @@ public class EventStreams {
     private synchronized void startTicks() {
         if (ticks.isEmpty()) {
             // the timer only ticks; heartbeats and retries run on an I/O thread, never delaying the timers' token work
-            ticks.add(pools.timers()
+            ticks.add(pools.timer()
                     .scheduleAtFixedRate(
                             () -> pools.io().execute(this::beat),
                             HEARTBEAT_SECONDS,
                             HEARTBEAT_SECONDS,
                             TimeUnit.SECONDS));
-            ticks.add(pools.timers()
+            ticks.add(pools.timer()
                     .scheduleWithFixedDelay(this::retryTick, RETRY_MILLIS, RETRY_MILLIS, TimeUnit.MILLISECONDS));
         }
     }

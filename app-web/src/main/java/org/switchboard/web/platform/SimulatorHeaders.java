@@ -3,7 +3,7 @@ package org.switchboard.web.platform;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.HashMap;
 import java.util.Map;
-import org.switchboard.core.providers.control.SimulatorScript;
+import org.switchboard.core.providers.entity.SimulatorHints;
 
 /**
  * The documented request headers that script the simulator provider: {@code X-Simulator-Tokens},
@@ -20,7 +20,7 @@ public final class SimulatorHeaders {
         for (String name : NAMES) {
             String value = headers.getHeaderString("X-Simulator-" + name);
             if (value != null) {
-                hints.put(SimulatorScript.HINT_PREFIX + name, value);
+                hints.put(SimulatorHints.PREFIX + name, value);
             }
         }
         return hints;

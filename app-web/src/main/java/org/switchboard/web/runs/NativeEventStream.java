@@ -1,7 +1,7 @@
 package org.switchboard.web.runs;
 
-import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RunSubscriber;
 import org.switchboard.web.platform.EventStream;
 
 /**

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.platform.ThreadPools;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.RunView;
 import org.switchboard.core.tenants.entity.Caller;
+import org.switchboard.web.platform.WebThreads;
 
 /**
  * Answers a synchronous request when its run ends, without holding a thread; a run that outlives the sync
@@ -29,7 +29,7 @@ public class RunAwaiter {
     Runs runs;
 
     @Inject
-    ThreadPools pools;
+    WebThreads pools;
 
     @Inject
     @ConfigProperty(name = "switchboard.runs.sync-deadline")

@@ -70,7 +70,7 @@ import org.switchboard.core.providers.entity.ChatRequest;
  */
 public final class MappedAdapter implements ProviderAdapter {
     private final HttpClient http;
-    private final MappedSettings.Cache mappings = new MappedSettings.Cache();
+    private final MappedSettingsCache mappings = new MappedSettingsCache();
 
     public MappedAdapter(HttpClient http) {
         this.http = Objects.requireNonNull(http, "http");

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
 
@@ -226,27 +225,6 @@ record MappedSettings(
             object.values().forEach(member -> strings(member, into));
         } else if (value instanceof JsonArray array) {
             array.forEach(element -> strings(element, into));
-        }
-    }
-
-    /** Compiled settings by settings object, so each distinct settings object is parsed once. */
-    static final class Cache {
-        private static final int MAX_CACHED_MAPPINGS = 256;
-
-        private final Map<JsonObject, MappedSettings> mappings = new ConcurrentHashMap<>();
-
-        /** The compiled settings, parsed once per distinct settings object. */
-        MappedSettings get(JsonObject settings) {
-            MappedSettings cached = mappings.get(settings);
-            if (cached != null) {
-                return cached;
-            }
-            MappedSettings parsed = parse(settings);
-            if (mappings.size() >= MAX_CACHED_MAPPINGS) {
-                mappings.clear(); // providers are few; a flood of distinct settings only costs recompiling
-            }
-            mappings.put(settings, parsed);
-            return parsed;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.switchboard.core.providers.control;
 import java.util.Locale;
 import java.util.Map;
 import org.switchboard.core.platform.InvalidInput;
+import org.switchboard.core.providers.entity.SimulatorHints;
 
 /**
  * What the simulator does for one request: how many tokens, how fast, and which fault to inject.
@@ -10,7 +11,7 @@ import org.switchboard.core.platform.InvalidInput;
  * {@code X-Simulator-*} headers to hints named {@code simulator.tokens}, {@code simulator.delay-ms}, ...).
  */
 public record SimulatorScript(int tokens, long latencyMillis, long delayMillis, Fault fault, int faultAfter) {
-    public static final String HINT_PREFIX = "simulator.";
+    private static final String HINT_PREFIX = SimulatorHints.PREFIX;
     static final int MAX_TOKENS = 100_000;
     static final long MAX_MILLIS = 600_000;
 

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.InstanceName;
-import org.switchboard.core.providers.boundary.ModelNotFound;
 import org.switchboard.core.providers.entity.ChatRequest;
+import org.switchboard.core.routing.boundary.ModelNotFound;
 import org.switchboard.core.routing.control.Router;
 import org.switchboard.core.runs.control.LiveRun;
 import org.switchboard.core.runs.control.LiveRuns;
@@ -22,11 +22,12 @@ import org.switchboard.core.runs.control.RunDispatcher;
 import org.switchboard.core.runs.control.RunFeed;
 import org.switchboard.core.runs.control.RunRows;
 import org.switchboard.core.runs.control.RunStore;
-import org.switchboard.core.runs.control.RunSubscriber;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunSnapshot;
 import org.switchboard.core.runs.entity.RunStatus;
+import org.switchboard.core.runs.entity.RunSubscriber;
+import org.switchboard.core.runs.entity.RunSubscription;
 import org.switchboard.core.runs.entity.RunView;
 import org.switchboard.core.tenants.entity.Caller;
 
@@ -56,7 +57,7 @@ public class Runs {
     LiveRuns live;
 
     @Inject
-    jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
+    jakarta.enterprise.event.Event<org.switchboard.core.runs.entity.RunEnded> ended;
 
     @Inject
     @ConfigProperty(name = "switchboard.runs.retention")
@@ -134,7 +135,7 @@ public class Runs {
     }
 
     /** Delivers every event after {@code afterSeq}, then live ones, until the terminal event or a close. */
-    public LiveRun.Subscription follow(Caller caller, String id, int afterSeq, RunSubscriber subscriber) {
+    public RunSubscription follow(Caller caller, String id, int afterSeq, RunSubscriber subscriber) {
         return feed.follow(visible(caller, id).id(), afterSeq, subscriber);
     }
 
@@ -142,7 +143,7 @@ public class Runs {
      * Follows a run the caller has just submitted: it is theirs and has no events yet, so neither the run nor
      * its log is read; its events arrive once a worker starts it (at once after {@link #submitHere}).
      */
-    public LiveRun.Subscription followSubmitted(RunView run, RunSubscriber subscriber) {
+    public RunSubscription followSubmitted(RunView run, RunSubscriber subscriber) {
         return feed.followNew(run.id(), subscriber);
     }
 
@@ -155,7 +156,7 @@ public class Runs {
         if (!run.status().isTerminal()) {
             live.find(run.id()).ifPresentOrElse(LiveRun::cancel, () -> {
                 if (rows.cancelQueued(run.id())) {
-                    ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(run.id()));
+                    ended.fireAsync(new org.switchboard.core.runs.entity.RunEnded(run.id()));
                 } else {
                     rows.requestCancel(run.id());
                 }

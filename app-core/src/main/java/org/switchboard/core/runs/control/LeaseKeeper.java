@@ -55,7 +55,7 @@ public class LeaseKeeper {
     RunDispatcher dispatcher;
 
     @Inject
-    jakarta.enterprise.event.Event<org.switchboard.core.webhooks.entity.RunEnded> ended;
+    jakarta.enterprise.event.Event<org.switchboard.core.runs.entity.RunEnded> ended;
 
     @Resource
     TimerService timers;
@@ -101,7 +101,7 @@ public class LeaseKeeper {
             Instant now = Instant.now();
             for (Long runId : store.expiredLeases(now, REAP_BATCH)) {
                 if (rows.endExpired(runId, now)) {
-                    ended.fireAsync(new org.switchboard.core.webhooks.entity.RunEnded(runId));
+                    ended.fireAsync(new org.switchboard.core.runs.entity.RunEnded(runId));
                     LOG.info(() -> "Run " + runId + " ended incomplete: its lease expired");
                 }
             }

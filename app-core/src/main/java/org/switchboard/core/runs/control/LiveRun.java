@@ -8,6 +8,8 @@ import org.switchboard.core.providers.entity.Usage;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunStatus;
+import org.switchboard.core.runs.entity.RunSubscriber;
+import org.switchboard.core.runs.entity.RunSubscription;
 
 /**
  * A run that is generating on this instance: hands out seqs, keeps the events that are already durable
@@ -72,7 +74,7 @@ public final class LiveRun {
     }
 
     /** Replays the durable events after {@code afterSeq}, then delivers new ones as they become durable. */
-    public synchronized Subscription subscribe(int afterSeq, RunSubscriber subscriber) {
+    public synchronized RunSubscription subscribe(int afterSeq, RunSubscriber subscriber) {
         for (LogEntry entry : published) {
             if (entry.seq() > afterSeq) {
                 subscriber.onEvent(entry);
@@ -173,13 +175,6 @@ public final class LiveRun {
 
     private synchronized void unsubscribe(RunSubscriber subscriber) {
         subscribers.remove(subscriber);
-    }
-
-    /** Detaches a subscriber; the run goes on. */
-    @FunctionalInterface
-    public interface Subscription extends AutoCloseable {
-        @Override
-        void close();
     }
 
     /** The engine's handle on the generation behind a live run. */

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RunSubscriber;
+import org.switchboard.core.runs.entity.RunSubscription;
 
 /**
  * Follows one run from a cursor: every event after it, in seq order, once, ending with the terminal one.
@@ -28,7 +30,7 @@ public class RunFeed {
     @Inject
     org.switchboard.core.platform.ThreadPools pools;
 
-    public LiveRun.Subscription follow(long runId, int afterSeq, RunSubscriber subscriber) {
+    public RunSubscription follow(long runId, int afterSeq, RunSubscriber subscriber) {
         Follower follower = new Follower(runId, afterSeq, subscriber);
         follower.step(true);
         return follower;
@@ -39,13 +41,13 @@ public class RunFeed {
      * the run is usually claimed here within milliseconds and attaches in memory on arrival; the polling
      * fallback reads the log as for any other run.
      */
-    public LiveRun.Subscription followNew(long runId, RunSubscriber subscriber) {
+    public RunSubscription followNew(long runId, RunSubscriber subscriber) {
         Follower follower = new Follower(runId, 0, subscriber);
         follower.step(false);
         return follower;
     }
 
-    private final class Follower implements LiveRun.Subscription {
+    private final class Follower implements RunSubscription {
         private final long runId;
         private final RunSubscriber subscriber;
         private final Runnable onArrival = () -> step(true);
@@ -54,7 +56,7 @@ public class RunFeed {
         private boolean attached;
         private boolean waiting;
         private volatile boolean closed;
-        private volatile LiveRun.Subscription memory;
+        private volatile RunSubscription memory;
 
         Follower(long runId, int afterSeq, RunSubscriber subscriber) {
             this.runId = runId;
@@ -137,7 +139,7 @@ public class RunFeed {
         public void close() {
             closed = true;
             live.forget(runId, onArrival);
-            LiveRun.Subscription current = memory;
+            RunSubscription current = memory;
             if (current != null) {
                 current.close();
             }

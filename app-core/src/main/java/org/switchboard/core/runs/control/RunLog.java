@@ -18,7 +18,7 @@ import org.switchboard.core.platform.ApplicationStopping;
 import org.switchboard.core.platform.BatchWriter;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
-import org.switchboard.core.webhooks.entity.RunEnded;
+import org.switchboard.core.runs.entity.RunEnded;
 
 /**
  * The durable event log's writer. Appends from every live run go into one queue; a single writer thread

@@ -16,10 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.runs.control.RunStore;
+import org.switchboard.core.runs.boundary.RunHistory;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
-import org.switchboard.core.webhooks.entity.RunEnded;
+import org.switchboard.core.runs.entity.RunEnded;
 
 /**
  * Delivers run summaries to callback URLs: at once when a run ends, then on the retry schedule
@@ -35,7 +35,7 @@ public class WebhookDispatcher {
             .build();
 
     @Inject
-    RunStore runs;
+    RunHistory runs;
 
     @Inject
     WebhookStore store;
@@ -49,7 +49,7 @@ public class WebhookDispatcher {
     Duration timeout;
 
     void runEnded(@ObservesAsync RunEnded ended) {
-        Run run = runs.find(ended.runId());
+        Run run = runs.find(ended.runId()).orElse(null);
         if (run == null || run.callbackUrl() == null) {
             return;
         }
@@ -105,7 +105,7 @@ public class WebhookDispatcher {
 
     /** The summary a receiver gets: type, timestamp and the run's id, status, final seq, usage and output. */
     private String payload(Run run) {
-        List<LogEntry> events = runs.events(run.id(), 0);
+        List<LogEntry> events = runs.events(run.id());
         JsonObjectBuilder data = JsonP.createObjectBuilder()
                 .add("id", Long.toString(run.id()))
                 .add("status", run.status().wireName())

@@ -319,7 +319,7 @@ class AnthropicMessagesTest {
         "some_future_error, upstream-error"
     })
     void anErrorEventIsClassifiedByItsType(String errorType, String failureType) {
-        AnthropicMessages.StreamReader reader = new AnthropicMessages.StreamReader(listener);
+        AnthropicStream reader = new AnthropicStream(listener);
 
         reader.onNext("event: error");
         reader.onNext("data: {\"type\": \"error\", \"error\": {\"type\": \"" + errorType + "\", \"message\": \"x\"}}");

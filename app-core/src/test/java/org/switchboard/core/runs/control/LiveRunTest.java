@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
+import org.switchboard.core.runs.entity.RunSubscription;
 
 class LiveRunTest {
     private final LiveRun run = new LiveRun(Run.queued(7, "t", "u", "sim", "{}", null));
@@ -40,7 +41,7 @@ class LiveRunTest {
     @Test
     void aClosedSubscriptionGetsNothingMoreButTheRunGoesOn() {
         List<LogEntry> seen = new ArrayList<>();
-        LiveRun.Subscription subscription = run.subscribe(0, seen::add);
+        RunSubscription subscription = run.subscribe(0, seen::add);
         publish(EventType.RUN);
         subscription.close();
         publish(EventType.DONE);

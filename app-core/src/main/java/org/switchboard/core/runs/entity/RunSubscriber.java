@@ -1,6 +1,4 @@
-package org.switchboard.core.runs.control;
-
-import org.switchboard.core.runs.entity.LogEntry;
+package org.switchboard.core.runs.entity;
 
 /**
  * A consumer of one run's events (an SSE stream, a waiting request). Called in seq order, once per event,

@@ -1,4 +1,4 @@
-package org.switchboard.core.providers.boundary;
+package org.switchboard.core.routing.boundary;
 
 import org.switchboard.core.platform.NotFound;
 

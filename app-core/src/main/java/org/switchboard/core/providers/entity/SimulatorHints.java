@@ -1,0 +1,13 @@
+package org.switchboard.core.providers.entity;
+
+/**
+ * How a request scripts the simulator provider: {@link ChatRequest#hints()} named {@code simulator.tokens},
+ * {@code simulator.delay-ms}, {@code simulator.latency-ms}, {@code simulator.fault} and
+ * {@code simulator.fault-after}. The web layer maps the documented {@code X-Simulator-*} headers to them; other
+ * providers ignore them.
+ */
+public final class SimulatorHints {
+    public static final String PREFIX = "simulator.";
+
+    private SimulatorHints() {}
+}
