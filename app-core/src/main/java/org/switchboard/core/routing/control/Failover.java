@@ -56,7 +56,7 @@ final class Failover<T> {
     void cancel() {
         cancelled = true;
         CompletableFuture<T> current = running;
-        if (current != null) {
+        if (current != null && !current.isDone()) {
             services.timers().execute(() -> current.cancel(false));
         }
     }
