@@ -28,8 +28,7 @@ final class RoutedGeneration implements Generation {
     private boolean committed;
     private boolean ended;
     private volatile boolean cancelled;
-    private boolean usageSeen;
-    private StringBuilder output;
+    private final UsageTally usage = new UsageTally();
     private volatile Call current;
 
     RoutedGeneration(Route route, ChatRequest request, GenerationListener downstream, Services services) {
@@ -144,25 +143,18 @@ final class RoutedGeneration implements Generation {
                             .firstToken(target, route.resilience(), (System.nanoTime() - startNanos) / 1_000_000);
                     downstream.onRoute(target.label(), calls);
                 }
-                if (!usageSeen) {
-                    if (output == null) {
-                        output = new StringBuilder();
-                    }
-                    output.append(text);
-                }
+                usage.text(text);
                 downstream.onDelta(text);
             }
         }
 
         @Override
-        public void onUsage(Usage usage) {
+        public void onUsage(Usage reported) {
             synchronized (RoutedGeneration.this) {
                 if (!live()) {
                     return;
                 }
-                usageSeen = true;
-                output = null;
-                downstream.onUsage(usage.withCost(target.cost(usage)));
+                downstream.onUsage(usage.reported(reported, target));
             }
         }
 
@@ -178,9 +170,9 @@ final class RoutedGeneration implements Generation {
                 if (!committed) {
                     downstream.onRoute(target.label(), calls);
                 }
-                if (!usageSeen) {
-                    Usage estimate = UsageEstimator.estimate(request, output == null ? "" : output);
-                    downstream.onUsage(estimate.withCost(target.cost(estimate)));
+                Usage estimate = usage.unreported(request, target);
+                if (estimate != null) {
+                    downstream.onUsage(estimate);
                 }
                 downstream.onComplete();
             }
