@@ -12,5 +12,12 @@
  * loads into its table, resolves policy targets against, and seals keys for. An adapter never sees them: routing
  * hands it a resolved target as a {@link org.switchboard.core.providers.control.Upstream} (base URL, the opened
  * key, the upstream model, the settings), so providers needs nothing from routing.
+ *
+ * <p>Chat and embeddings share one policy, built on Failsafe ({@code control.Failover}): one error
+ * classification ({@code control.FailureClass}), retries with back-off and jitter or the upstream's
+ * {@code Retry-After}, fallback to the next target, and the per-target breaker. Invariants, each guarded by
+ * {@code RoutedGenerationTest} or {@code FailoverTest}: a bad request or a business refusal is never retried nor
+ * fallen back from; a refused key is flagged and never retried; after the first token reached the client nothing
+ * is retried or fallen back from.
  */
 package org.switchboard.core.routing;

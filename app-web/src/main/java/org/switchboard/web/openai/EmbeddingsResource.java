@@ -19,26 +19,25 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.switchboard.core.platform.BadGateway;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.providers.control.ProviderAdapter;
-import org.switchboard.core.routing.boundary.ModelNotFound;
-import org.switchboard.core.routing.control.Router;
+import org.switchboard.core.routing.boundary.Embeddings;
+import org.switchboard.core.routing.entity.Embedded;
 import org.switchboard.web.platform.JsonBodies;
 import org.switchboard.web.security.Callers;
 
 /**
  * {@code POST /v1/embeddings} in OpenAI's format (https://platform.openai.com/docs/api-reference/embeddings),
- * routed like chat: the model is an alias, its targets are tried in order (no streaming, so any failure may
- * fall back). Vectors as float arrays or, with {@code encoding_format=base64}, as OpenAI's base64 float32.
+ * routed like chat: the model is an alias, retried and fallen back from by the same policy as chat (nothing
+ * streams, so every failure before the answer may fall back). Vectors as float arrays or, with
+ * {@code encoding_format=base64}, as OpenAI's base64 float32.
  */
 @Path("v1/embeddings")
 public class EmbeddingsResource {
     private static final int MAX_INPUTS = 2048;
 
     @Inject
-    Router router;
+    Embeddings embeddings;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,26 +55,12 @@ public class EmbeddingsResource {
         boolean base64 = format.equals("base64");
         List<String> inputs = inputs(json.get("input"));
         String alias = model.getString();
-        router.embed(Callers.of(security).tenant(), alias, inputs).whenComplete((embedded, failure) -> {
+        embeddings.embed(Callers.of(security).tenant(), alias, inputs).whenComplete((embedded, failure) -> {
             if (failure == null) {
                 async.resume(Response.ok(answer(alias, embedded, base64), MediaType.APPLICATION_JSON)
                         .build());
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof Router.ModelNotFoundException) {
-                async.resume(new ModelNotFound(alias));
-            } else if (cause instanceof ProviderAdapter.CallFailure upstream) {
-                async.resume(
-                        upstream.failure().type().equals("upstream-bad-request")
-                                ? new InvalidInput(
-                                        upstream.failure().type(),
-                                        upstream.failure().detail())
-                                : new BadGateway(
-                                        upstream.failure().type(),
-                                        upstream.failure().detail()));
             } else {
-                async.resume(cause);
+                async.resume(failure instanceof CompletionException ? failure.getCause() : failure);
             }
         });
     }
@@ -99,9 +84,9 @@ public class EmbeddingsResource {
         return inputs;
     }
 
-    private static String answer(String alias, Router.Embedded embedded, boolean base64) {
+    private static String answer(String alias, Embedded embedded, boolean base64) {
         JsonArrayBuilder data = JsonP.createArrayBuilder();
-        List<double[]> vectors = embedded.embeddings().vectors();
+        List<double[]> vectors = embedded.vectors();
         for (int i = 0; i < vectors.size(); i++) {
             var item = JsonP.createObjectBuilder().add("object", "embedding").add("index", i);
             if (base64) {
@@ -121,7 +106,7 @@ public class EmbeddingsResource {
             }
             data.add(item);
         }
-        int tokens = embedded.embeddings().inputTokens();
+        int tokens = embedded.inputTokens();
         return JsonP.createObjectBuilder()
                 .add("object", "list")
                 .add("data", data)

@@ -2,7 +2,9 @@ package org.switchboard.core.routing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +18,7 @@ import org.switchboard.core.providers.control.GenerationListener;
 import org.switchboard.core.providers.control.ProviderAdapter;
 import org.switchboard.core.providers.control.Upstream;
 import org.switchboard.core.providers.entity.ChatRequest;
+import org.switchboard.core.routing.entity.Embedded;
 
 /** Resolves a tenant's model alias to a routed provider the run engine generates with. */
 @ApplicationScoped
@@ -93,79 +96,14 @@ public class Router {
     }
 
     /**
-     * Embeds {@code inputs} through the alias's route: targets in the strategy's order, the next one after a
-     * failure unless the request itself was refused (bad request). Completes exceptionally with
-     * {@link ModelNotFoundException} or {@link ProviderAdapter.CallFailure}.
+     * Embeds {@code inputs} through the alias's route, retried and fallen back from like chat; empty when the alias
+     * names no route of the tenant. The future fails with a {@link ProviderAdapter.CallFailure} when no target
+     * could serve.
      */
-    public java.util.concurrent.CompletableFuture<Embedded> embed(
-            String tenant, String alias, java.util.List<String> inputs) {
-        Route route = table.route(tenant, alias).orElse(null);
-        if (route == null || route.targets().isEmpty()) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new ModelNotFoundException(alias));
-        }
-        return embed(route, health.order(route), 0, inputs, null);
-    }
-
-    private java.util.concurrent.CompletableFuture<Embedded> embed(
-            Route route,
-            java.util.List<RouteTarget> order,
-            int index,
-            java.util.List<String> inputs,
-            ProviderAdapter.CallFailure last) {
-        for (int i = index; i < order.size(); i++) {
-            RouteTarget target = order.get(i);
-            if (!health.admits(target, route.resilience())) {
-                continue;
-            }
-            int next = i + 1;
-            Upstream upstream;
-            try {
-                upstream = services.upstream(target);
-            } catch (org.switchboard.core.keys.KeyUnavailable e) {
-                continue;
-            }
-            return services.adapter(target.kind())
-                    .embed(upstream, inputs)
-                    .thenApply(result -> {
-                        health.succeeded(target, route.resilience());
-                        return new Embedded(result, target.label());
-                    })
-                    .exceptionallyCompose(thrown -> {
-                        Throwable cause =
-                                thrown instanceof java.util.concurrent.CompletionException ? thrown.getCause() : thrown;
-                        if (!(cause instanceof ProviderAdapter.CallFailure failure)) {
-                            return java.util.concurrent.CompletableFuture.failedFuture(cause);
-                        }
-                        switch (failure.failure().type()) {
-                            case "upstream-bad-request" -> {
-                                return java.util.concurrent.CompletableFuture.failedFuture(failure);
-                            }
-                            case "upstream-auth" -> services.flagKey(
-                                    target, failure.failure().detail());
-                            case "upstream-quota" -> health.rest(
-                                    target,
-                                    route.resilience(),
-                                    failure.failure().retryAfter());
-                            default -> health.failed(target, route.resilience());
-                        }
-                        return embed(route, order, next, inputs, failure);
-                    });
-        }
-        return java.util.concurrent.CompletableFuture.failedFuture(
-                last != null
-                        ? last
-                        : new ProviderAdapter.CallFailure(new org.switchboard.core.providers.entity.ProviderFailure(
-                                "no-target-available", "No target of '" + route.alias() + "' is available", 0)));
-    }
-
-    /** Embeddings and the target that made them. */
-    public record Embedded(ProviderAdapter.Embeddings embeddings, String servedBy) {}
-
-    /** The alias names no routing policy of the tenant. */
-    public static final class ModelNotFoundException extends RuntimeException {
-        public ModelNotFoundException(String alias) {
-            super(alias, null, false, false);
-        }
+    public Optional<CompletableFuture<Embedded>> embed(String tenant, String alias, List<String> inputs) {
+        return table.route(tenant, alias)
+                .filter(route -> !route.targets().isEmpty())
+                .map(route -> RoutedEmbeddings.embed(route, inputs, services));
     }
 
     private ChatProvider provider(Route route) {

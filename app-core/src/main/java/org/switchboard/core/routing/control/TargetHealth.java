@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.switchboard.core.routing.entity.Resilience;
 
 /**
- * What this instance knows about each target's health: a circuit breaker (Failsafe's, driven by hand
- * because a streamed generation is not a call Failsafe can wrap), a quota rest after a 429, and the moving
+ * What this instance knows about each target's health: a circuit breaker (Failsafe's, shared by every request
+ * to the target; a {@link Failover} asks {@link #admits} before each call and books each outcome, and the first
+ * token of a stream closes a half-open one), a quota rest after a 429, and the moving
  * average of time to first token that the latency strategy sorts by. Kept per instance, in memory: each
  * instance learns on its own traffic.
  */

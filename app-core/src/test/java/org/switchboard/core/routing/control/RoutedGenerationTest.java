@@ -362,6 +362,20 @@ class RoutedGenerationTest {
     }
 
     @Test
+    void aRetryWaitsForTheUpstreamsRetryAfterInsteadOfTheBackOff() {
+        ScriptedAdapter primary = adapter("primary")
+                .then(
+                        Outcome.failure("upstream-unavailable", 503, Duration.ofMillis(400), "busy"),
+                        Outcome.success(new Usage(4, 1, false), "ok"));
+
+        assertThat(run(route(FAST, PRIMARY)))
+                .containsExactly("route:primary/model-a#2", "delta:ok", "usage:4/1", "complete");
+
+        long gap = TimeUnit.NANOSECONDS.toMillis(primary.callNanos.get(1) - primary.callNanos.get(0));
+        assertThat(gap).as("Retry-After 0.4 s, not FAST's 20 ms back-off").isGreaterThanOrEqualTo(390);
+    }
+
+    @Test
     void backOffGrowsByTheMultiplierAndStaysWithinTheJitter() {
         Route exact = route(new Resilience(5, 100, 2, 0, 10, 30_000, 60_000), PRIMARY);
         RoutedGeneration generation = new RoutedGeneration(exact, REQUEST, new Downstream(), services);

@@ -1,0 +1,31 @@
+package org.switchboard.core.routing.control;
+
+import org.switchboard.core.providers.entity.ProviderFailure;
+
+/**
+ * One call to one target failed: what the Failsafe policies of a {@link Failover} decide on. {@code committed}
+ * says text had already reached the client, after which nothing is retried or fallen back from (SPEC §5).
+ * Stackless: it is an outcome, not a bug.
+ */
+final class TargetFailed extends RuntimeException {
+    private final transient ProviderFailure failure;
+    private final boolean committed;
+
+    TargetFailed(ProviderFailure failure, boolean committed) {
+        super(failure.type(), null, false, false);
+        this.failure = failure;
+        this.committed = committed;
+    }
+
+    ProviderFailure failure() {
+        return failure;
+    }
+
+    boolean retryable() {
+        return !committed && FailureClass.of(failure).retries;
+    }
+
+    boolean fallsBack() {
+        return !committed && FailureClass.of(failure).fallsBack;
+    }
+}
