@@ -1,4 +1,4 @@
-package org.switchboard.core.routing.control;
+package org.switchboard.core.routing.entity;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.routing.entity.Resilience;
-import org.switchboard.core.routing.entity.Strategy;
-import org.switchboard.core.routing.entity.Target;
 
 /**
  * Reads and writes the JSON of a routing policy's targets and resilience settings, rejecting anything
