@@ -1,5 +1,6 @@
 package org.switchboard.core.routing.boundary;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -40,6 +41,9 @@ public @interface KnownKind {
         }
 
         List<String> kinds() {
+            if (adapters == null) { // a validator factory that does not inject: look the adapters up
+                adapters = CDI.current().select(Adapters.class).get();
+            }
             return adapters.kinds();
         }
     }

@@ -2,7 +2,6 @@ package org.switchboard.core.routing.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.switchboard.core.keys.MasterKeys;
 import org.switchboard.core.platform.Ids;
@@ -45,7 +44,7 @@ public class ProviderKeys {
         return store.keys(provider.id()).stream().map(KeyResponse::of).toList();
     }
 
-    public KeyResponse add(Caller caller, String providerId, @NotNull KeyRequest request) {
+    public KeyResponse add(Caller caller, String providerId, KeyRequest request) {
         Provider provider = scopes.writable(caller, Provider.class, providerId);
         validation.check(request, OnCreate.class); // after the 404/403
         String secret = request.secret().strip();
@@ -58,7 +57,7 @@ public class ProviderKeys {
     }
 
     /** Relabels, re-activates or disables a key, or replaces its secret. */
-    public KeyResponse update(Caller caller, String providerId, String keyId, @NotNull KeyRequest changes) {
+    public KeyResponse update(Caller caller, String providerId, String keyId, KeyRequest changes) {
         ProviderKey key = keyOf(scopes.writable(caller, Provider.class, providerId), keyId);
         validation.check(changes); // after the 404/403
         if (changes.label() != null) {

@@ -2,10 +2,6 @@ package org.switchboard.core.routing.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.groups.ConvertGroup;
-import jakarta.validation.groups.Default;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -64,10 +60,9 @@ public class Providers {
         return response(scopes.readable(caller, Provider.class, id));
     }
 
-    public ProviderResponse create(
-            Caller caller,
-            @NotNull @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) ProviderRequest request) {
+    public ProviderResponse create(Caller caller, ProviderRequest request) {
         String tenant = scopes.tenantFor(caller, request.scope());
+        validation.check(request, OnCreate.class);
         probe(request);
         requireUnique(tenant, request.name(), null);
         Provider provider = new Provider(
@@ -77,7 +72,7 @@ public class Providers {
         return response(provider);
     }
 
-    public ProviderResponse update(Caller caller, String id, @NotNull ProviderRequest changes) {
+    public ProviderResponse update(Caller caller, String id, ProviderRequest changes) {
         Provider provider = scopes.writable(caller, Provider.class, id);
         ProviderRequest next = validation.check(changes.over(provider), OnCreate.class); // after the 404/403
         probe(next);

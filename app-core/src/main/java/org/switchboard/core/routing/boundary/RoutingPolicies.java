@@ -2,10 +2,6 @@ package org.switchboard.core.routing.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.groups.ConvertGroup;
-import jakarta.validation.groups.Default;
 import java.util.List;
 import java.util.Objects;
 import org.switchboard.core.platform.Conflict;
@@ -58,10 +54,9 @@ public class RoutingPolicies {
         return response(scopes.readable(caller, RoutingPolicy.class, id));
     }
 
-    public PolicyResponse create(
-            Caller caller,
-            @NotNull @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) PolicyRequest request) {
+    public PolicyResponse create(Caller caller, PolicyRequest request) {
         String tenant = scopes.tenantFor(caller, request.scope());
+        validation.check(request, OnCreate.class);
         List<Target> targets = knownTargets(caller, request);
         requireUnique(tenant, request.alias(), null);
         RoutingPolicy policy = new RoutingPolicy(
@@ -76,7 +71,7 @@ public class RoutingPolicies {
         return response(policy);
     }
 
-    public PolicyResponse update(Caller caller, String id, @NotNull PolicyRequest changes) {
+    public PolicyResponse update(Caller caller, String id, PolicyRequest changes) {
         RoutingPolicy policy = scopes.writable(caller, RoutingPolicy.class, id);
         PolicyRequest next = validation.check(changes.over(policy), OnCreate.class); // after the 404/403
         List<Target> targets = knownTargets(caller, next);
