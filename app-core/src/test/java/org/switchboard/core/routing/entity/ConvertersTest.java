@@ -61,6 +61,12 @@ class ConvertersTest {
     }
 
     @Test
+    void storedTargetsThatDoNotReadLeaveThePolicyUnrouted() {
+        assertThat(targets.convertToEntityAttribute("[{")).isEmpty();
+        assertThat(targets.convertToEntityAttribute("[{\"provider\":\"p\"}]")).isEmpty();
+    }
+
+    @Test
     void strategiesAreStoredByWireName() {
         assertThat(strategy.convertToDatabaseColumn(Strategy.WEIGHTED)).isEqualTo("weighted");
         assertThat(strategy.convertToEntityAttribute("latency")).isEqualTo(Strategy.LATENCY);
