@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +16,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.keys.KeyVault;
 import org.switchboard.core.keys.MasterKeys;
 import org.switchboard.core.platform.Ids;
-import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.platform.SchemaReady;
 import org.switchboard.core.providers.control.Simulator;
 import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
+import org.switchboard.core.routing.entity.ResilienceSettings;
 import org.switchboard.core.routing.entity.RoutingPolicy;
 import org.switchboard.core.routing.entity.Strategy;
+import org.switchboard.core.routing.entity.Target;
 
 /**
  * Seeds global routing configuration that does not exist yet, once the schema is ready: the built-in
@@ -86,9 +89,11 @@ public class RoutingSeeder {
      * it as is, at once (a policy of its own exercises retries). Other seeded aliases take the defaults.
      */
     private void seed(String name, String kind, String baseUrl, String apiKey, List<String> aliases) {
-        String resilience = "simulator".equals(kind) ? "{\"max_attempts\":1}" : "{}";
+        ResilienceSettings resilience = "simulator".equals(kind)
+                ? new ResilienceSettings(1, null, null, null, null, null, null)
+                : ResilienceSettings.DEFAULTS;
         List<Object> rows = new ArrayList<>();
-        Provider provider = new Provider(Ids.next(), null, name, kind, baseUrl, "{}");
+        Provider provider = new Provider(Ids.next(), null, name, kind, baseUrl, JsonValue.EMPTY_JSON_OBJECT);
         rows.add(provider);
         if (apiKey != null) {
             if (!vault.configured()) {
@@ -100,11 +105,8 @@ public class RoutingSeeder {
             }
         }
         for (String alias : aliases) {
-            String targets = JsonP.createArrayBuilder()
-                    .add(JsonP.createObjectBuilder().add("provider", name).add("model", alias))
-                    .build()
-                    .toString();
-            rows.add(new RoutingPolicy(Ids.next(), null, alias, Strategy.PRIORITY.wireName(), targets, resilience));
+            List<Target> targets = List.of(new Target(name, alias, null, 1, 1, BigDecimal.ZERO, BigDecimal.ZERO));
+            rows.add(new RoutingPolicy(Ids.next(), null, alias, Strategy.PRIORITY, targets, resilience));
         }
         store.persistAll(rows);
         LOG.info("Seeded provider '" + name + "' with aliases " + aliases);

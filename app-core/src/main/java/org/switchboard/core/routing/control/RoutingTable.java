@@ -19,7 +19,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.ApplicationStopping;
-import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.platform.SchemaReady;
 import org.switchboard.core.platform.ThreadPools;
 import org.switchboard.core.routing.entity.Provider;
@@ -135,7 +134,7 @@ public class RoutingTable {
             }
             try {
                 List<RouteTarget> targets = new ArrayList<>();
-                for (Target target : PolicyCodec.targets(policy.targets())) {
+                for (Target target : policy.targets()) {
                     resolve(policy.tenantId(), target, providers, keys).ifPresent(targets::add);
                 }
                 targets.sort(Comparator.comparingInt(t -> t.configured().priority()));
@@ -144,9 +143,9 @@ public class RoutingTable {
                         new Route(
                                 policy.id(),
                                 policy.alias(),
-                                PolicyCodec.strategy(policy.strategy()),
+                                policy.strategy(),
                                 List.copyOf(targets),
-                                PolicyCodec.resilience(policy.resilience(), defaults)));
+                                policy.resilience().over(defaults)));
             } catch (RuntimeException e) {
                 LOG.warning(
                         "Routing policy " + policy.id() + " (" + policy.alias() + ") is skipped: " + e.getMessage());
@@ -184,7 +183,7 @@ public class RoutingTable {
                 return Optional.empty(); // every key of the provider is flagged or disabled
             }
         }
-        JsonObject settings = JsonP.parseObject(provider.settings());
+        JsonObject settings = provider.settings();
         String id = provider.id() + ":" + target.model() + ":" + (key == null ? "-" : key.id());
         return Optional.of(new RouteTarget(
                 id,

@@ -1,10 +1,13 @@
 package org.switchboard.core.routing.entity;
 
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.switchboard.core.platform.JsonObjectConverter;
 
 /** An upstream endpoint of one wire dialect ({@code kind}); mirrors table {@code providers}. Global if no tenant. */
 @Entity
@@ -26,7 +29,8 @@ public class Provider {
     private String baseUrl;
 
     @Column(nullable = false)
-    private String settings;
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject settings;
 
     private boolean enabled;
 
@@ -38,7 +42,7 @@ public class Provider {
 
     protected Provider() {}
 
-    public Provider(long id, String tenantId, String name, String kind, String baseUrl, String settings) {
+    public Provider(long id, String tenantId, String name, String kind, String baseUrl, JsonObject settings) {
         this.id = id;
         this.tenantId = tenantId;
         this.name = name;
@@ -50,7 +54,7 @@ public class Provider {
         this.updatedAt = createdAt;
     }
 
-    public void update(String name, String kind, String baseUrl, String settings, boolean enabled) {
+    public void update(String name, String kind, String baseUrl, JsonObject settings, boolean enabled) {
         this.name = name;
         this.kind = kind;
         this.baseUrl = baseUrl;
@@ -79,7 +83,7 @@ public class Provider {
         return baseUrl;
     }
 
-    public String settings() {
+    public JsonObject settings() {
         return settings;
     }
 

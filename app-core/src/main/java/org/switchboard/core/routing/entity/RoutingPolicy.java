@@ -1,14 +1,17 @@
 package org.switchboard.core.routing.entity;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A model alias and how it is served; mirrors table {@code routing_policies}. {@code targets} and
- * {@code resilience} are JSON, validated and compiled by {@code PolicyCodec}.
+ * {@code resilience} are JSON columns, read into typed values once per load by their converters.
  */
 @Entity
 @Table(name = "routing_policies")
@@ -23,13 +26,17 @@ public class RoutingPolicy {
     private String alias;
 
     @Column(nullable = false)
-    private String strategy;
+    @Convert(converter = StrategyConverter.class)
+    private Strategy strategy;
+
+    @Basic // one JSON value, not a collection mapping
+    @Column(nullable = false)
+    @Convert(converter = TargetsConverter.class)
+    private List<Target> targets;
 
     @Column(nullable = false)
-    private String targets;
-
-    @Column(nullable = false)
-    private String resilience;
+    @Convert(converter = ResilienceSettingsConverter.class)
+    private ResilienceSettings resilience;
 
     private boolean enabled;
 
@@ -41,22 +48,29 @@ public class RoutingPolicy {
 
     protected RoutingPolicy() {}
 
-    public RoutingPolicy(long id, String tenantId, String alias, String strategy, String targets, String resilience) {
+    public RoutingPolicy(
+            long id,
+            String tenantId,
+            String alias,
+            Strategy strategy,
+            List<Target> targets,
+            ResilienceSettings resilience) {
         this.id = id;
         this.tenantId = tenantId;
         this.alias = alias;
         this.strategy = strategy;
-        this.targets = targets;
+        this.targets = List.copyOf(targets);
         this.resilience = resilience;
         this.enabled = true;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
 
-    public void update(String alias, String strategy, String targets, String resilience, boolean enabled) {
+    public void update(
+            String alias, Strategy strategy, List<Target> targets, ResilienceSettings resilience, boolean enabled) {
         this.alias = alias;
         this.strategy = strategy;
-        this.targets = targets;
+        this.targets = List.copyOf(targets);
         this.resilience = resilience;
         this.enabled = enabled;
         this.updatedAt = Instant.now();
@@ -74,15 +88,15 @@ public class RoutingPolicy {
         return alias;
     }
 
-    public String strategy() {
+    public Strategy strategy() {
         return strategy;
     }
 
-    public String targets() {
+    public List<Target> targets() {
         return targets;
     }
 
-    public String resilience() {
+    public ResilienceSettings resilience() {
         return resilience;
     }
 

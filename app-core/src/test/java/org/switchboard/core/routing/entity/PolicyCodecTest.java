@@ -1,4 +1,4 @@
-package org.switchboard.core.routing.control;
+package org.switchboard.core.routing.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,9 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.routing.entity.Resilience;
-import org.switchboard.core.routing.entity.Strategy;
-import org.switchboard.core.routing.entity.Target;
 
 /** Parsing and validation of a routing policy's strategy, targets and resilience JSON. */
 class PolicyCodecTest {

@@ -1,4 +1,4 @@
-package org.switchboard.core.routing.control;
+package org.switchboard.core.routing.entity;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
-import org.switchboard.core.routing.entity.Resilience;
-import org.switchboard.core.routing.entity.Strategy;
-import org.switchboard.core.routing.entity.Target;
 
 /**
- * Reads and writes the JSON of a routing policy's targets and resilience settings, rejecting anything
- * malformed with a problem that says which field is wrong. Absent resilience settings take the defaults.
+ * Reads and writes the JSON of a routing policy's strategy, targets and resilience settings, filling in the
+ * defaults of what a stored value leaves out and rejecting anything malformed with a problem that says which
+ * field is wrong. The column converters use it; requests through the admin API are checked by Bean Validation
+ * on their records before they get here.
  */
 public final class PolicyCodec {
     static final int MAX_TARGETS = 32;

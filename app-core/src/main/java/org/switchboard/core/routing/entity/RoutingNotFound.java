@@ -1,4 +1,4 @@
-package org.switchboard.core.routing.boundary;
+package org.switchboard.core.routing.entity;
 
 import org.switchboard.core.platform.NotFound;
 

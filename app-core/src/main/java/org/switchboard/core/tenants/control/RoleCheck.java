@@ -1,0 +1,47 @@
+package org.switchboard.core.tenants.control;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.util.Arrays;
+import org.switchboard.core.platform.Forbidden;
+import org.switchboard.core.tenants.boundary.RequiresRole;
+import org.switchboard.core.tenants.entity.Caller;
+
+/**
+ * Enforces {@link RequiresRole}: the call's {@link Caller} argument must hold one of the declared roles. Runs
+ * before parameter validation (a lower priority than the validation interceptor's), so a caller without the
+ * role learns nothing about what a valid request would be.
+ */
+@Interceptor
+@RequiresRole({})
+@Priority(Interceptor.Priority.APPLICATION)
+public class RoleCheck {
+
+    @AroundInvoke
+    Object check(InvocationContext invocation) throws Exception {
+        RequiresRole declared = declared(invocation);
+        Caller caller = Arrays.stream(invocation.getParameters())
+                .filter(Caller.class::isInstance)
+                .map(Caller.class::cast)
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException(invocation.getMethod() + " declares roles but takes no Caller"));
+        if (!admits(declared.value(), caller)) {
+            throw new Forbidden("forbidden", "This needs the " + String.join(" or ", declared.value()) + " role");
+        }
+        return invocation.proceed();
+    }
+
+    static boolean admits(String[] roles, Caller caller) {
+        return Arrays.stream(roles).anyMatch(caller.roles()::contains);
+    }
+
+    private static RequiresRole declared(InvocationContext invocation) {
+        RequiresRole onMethod = invocation.getMethod().getAnnotation(RequiresRole.class);
+        return onMethod != null
+                ? onMethod
+                : invocation.getMethod().getDeclaringClass().getAnnotation(RequiresRole.class);
+    }
+}
