@@ -3,6 +3,7 @@ package org.switchboard.web.runs;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import org.switchboard.core.tenants.entity.Caller;
 import org.switchboard.core.webhooks.boundary.Webhooks;
 import org.switchboard.web.platform.ChatRequestJson;
 import org.switchboard.web.platform.EventStreams;
+import org.switchboard.web.platform.InvalidField;
 import org.switchboard.web.platform.JsonBodies;
 import org.switchboard.web.platform.RequestAttributes;
 import org.switchboard.web.platform.SimulatorHeaders;
@@ -72,8 +74,8 @@ public class RunsResource {
             @Context HttpServletResponse httpResponse,
             @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
-        SubmitMode mode = SubmitMode.of(json.get("mode") instanceof JsonString s ? s.getString() : null);
-        String callback = json.get("callback_url") instanceof JsonString s ? s.getString() : null;
+        SubmitMode mode = SubmitMode.of(optionalString(json, "mode"));
+        String callback = optionalString(json, "callback_url");
         if (callback != null) {
             webhooks.validateCallback(callback);
         }
@@ -172,6 +174,17 @@ public class RunsResource {
         Caller caller = Callers.of(security);
         runs.cancel(caller, id);
         awaiter.await(caller, id, async, end -> ok(runs.snapshot(caller, id)));
+    }
+
+    private static String optionalString(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw new InvalidField(name, "'" + name + "' must be a string");
+        }
+        return text.getString();
     }
 
     private void stream(Caller caller, String runId, int after, HttpServletResponse response, AsyncResponse async) {
