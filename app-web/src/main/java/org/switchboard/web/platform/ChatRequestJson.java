@@ -19,7 +19,7 @@ import org.switchboard.core.providers.entity.ChatRequest;
  *
  * <p>Direct checks on the JSON-P tree rather than Bean Validation on a bound record: this runs on every
  * request of the token path, and binding the body (reflection) only to validate it would cost more than the
- * checks themselves, for no clearer code. The wire shape is documented by {@link ChatBody} (OpenAPI).
+ * checks themselves, for no clearer code. The wire shape is documented for OpenAPI by the request records ({@link ChatMessageBody}).
  */
 public final class ChatRequestJson {
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
