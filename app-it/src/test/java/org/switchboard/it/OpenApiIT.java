@@ -35,7 +35,8 @@ class OpenApiIT extends SwitchboardDeployment {
     @Test
     void describesTheProblemAnswers() {
         JsonObject document = document();
-        JsonObject problem = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
+        JsonObject problem =
+                document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
         assertThat(problem.getJsonObject("properties").keySet()).contains("type", "status", "violations");
     }
 

@@ -25,6 +25,14 @@ class JsonBodiesTest {
                         InvalidInput.class, e -> assertThat(e.type()).isEqualTo("malformed-json"));
     }
 
+    /** Parsson refuses a number longer than 1,100 characters (a plain RuntimeException) before BigDecimal's slow parse. */
+    @ParameterizedTest
+    @ValueSource(ints = {60_000, 1_000_000})
+    void aNumberOfTooManyDigitsIsMalformedJsonAtOnce(int digits) {
+        assertThatThrownBy(() -> JsonBodies.readObject(body("{\"temperature\":" + "1".repeat(digits) + "}")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.type()).isEqualTo("malformed-json"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "not json", "{\"a\":", "[1,2]", "\"text\"", "{\"a\":1}}", "\u0000"})
     void anythingButOneObjectIsMalformedJson(String text) {
