@@ -289,6 +289,7 @@ class MalformedInputIT extends SwitchboardDeployment {
                 "a log line per refused request",
                 () -> count(logSinceStart(), "Refused ") >= refused.get());
         String log = logSinceStart();
+        assertThat(count(log, "Refused ")).as("one line per refused request").isEqualTo(refused.get());
         assertThat(log)
                 .doesNotContain("failed unexpectedly")
                 .doesNotContain("too deeply nested")

@@ -30,7 +30,8 @@ class JsonBodiesTest {
     @ValueSource(ints = {60_000, 1_000_000})
     void aNumberOfTooManyDigitsIsMalformedJsonAtOnce(int digits) {
         assertThatThrownBy(() -> JsonBodies.readObject(body("{\"temperature\":" + "1".repeat(digits) + "}")))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.type()).isEqualTo("malformed-json"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.type()).isEqualTo("malformed-json"));
     }
 
     @ParameterizedTest
