@@ -277,7 +277,12 @@ class MalformedInputIT extends SwitchboardDeployment {
     @Order(5)
     @Test
     void theServerStaysReady() {
+        assertReady();
+    }
+
+    private static void assertReady() {
         assertThat(Api.send(Api.request("/health/ready", null).GET().build()).statusCode())
+                .as("/health/ready")
                 .isEqualTo(200);
     }
 
@@ -311,6 +316,7 @@ class MalformedInputIT extends SwitchboardDeployment {
         assertThat(stored())
                 .as("rows of runs, idempotency_keys, providers, routing_policies")
                 .isEqualTo(before);
+        assertReady();
         return problem;
     }
 
