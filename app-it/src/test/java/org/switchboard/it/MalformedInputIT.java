@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -88,7 +89,7 @@ class MalformedInputIT extends SwitchboardDeployment {
     }
 
     /** Chat fields the OpenAI API refuses (400, the field named), on both chat endpoints. */
-    static Stream<Case> badChatFields() {
+    static Stream<Arguments> badChatFields() {
         String[][] fields = {
             {"temperature", "\"temperature\":99," + MESSAGES},
             {"temperature", "\"temperature\":-1," + MESSAGES},
@@ -107,41 +108,51 @@ class MalformedInputIT extends SwitchboardDeployment {
             {"messages[0].content", "\"messages\":[{\"role\":\"user\",\"content\":5}]"},
             {"upstream_conversation_id", "\"upstream_conversation_id\":\"" + BIG + "\"," + MESSAGES},
         };
-        List<Case> cases = new ArrayList<>();
+        List<Arguments> cases = new ArrayList<>();
         for (String path : List.of("/v1/chat/completions", "/api/v1/runs")) {
             for (String[] field : fields) {
-                cases.add(new Case(
-                        field[0] + " on " + path + ": " + abbreviated(field[1]),
-                        "POST",
-                        path,
-                        USER,
-                        Map.of(),
-                        "{\"model\":\"sim\"," + field[1] + "}"));
+                cases.add(chatField(
+                        field[0],
+                        new Case(
+                                field[0] + " on " + path + ": " + abbreviated(field[1]),
+                                "POST",
+                                path,
+                                USER,
+                                Map.of(),
+                                "{\"model\":\"sim\"," + field[1] + "}")));
             }
         }
         for (String[] field : new String[][] {
             {"stream", "\"stream\":\"yes\""}, {"stream", "\"stream\":1"}, {"stream_options", "\"stream_options\":\"x\""}
         }) {
-            cases.add(new Case(
-                    field[0] + ": " + field[1],
-                    "POST",
-                    "/v1/chat/completions",
-                    USER,
-                    Map.of(),
-                    "{\"model\":\"sim\"," + field[1] + "," + MESSAGES + "}"));
+            cases.add(chatField(
+                    field[0],
+                    new Case(
+                            field[0] + ": " + field[1],
+                            "POST",
+                            "/v1/chat/completions",
+                            USER,
+                            Map.of(),
+                            "{\"model\":\"sim\"," + field[1] + "," + MESSAGES + "}")));
         }
         for (String[] field : new String[][] {
             {"mode", "\"mode\":5"}, {"mode", "\"mode\":\"later\""}, {"callback_url", "\"callback_url\":5"}
         }) {
-            cases.add(new Case(
-                    field[0] + ": " + field[1],
-                    "POST",
-                    "/api/v1/runs",
-                    USER,
-                    Map.of(),
-                    "{\"model\":\"sim\"," + field[1] + "," + MESSAGES + "}"));
+            cases.add(chatField(
+                    field[0],
+                    new Case(
+                            field[0] + ": " + field[1],
+                            "POST",
+                            "/api/v1/runs",
+                            USER,
+                            Map.of(),
+                            "{\"model\":\"sim\"," + field[1] + "," + MESSAGES + "}")));
         }
         return cases.stream();
+    }
+
+    private static Arguments chatField(String field, Case bad) {
+        return Arguments.of(field, bad);
     }
 
     /** Bad headers, path and query values on the GET and POST endpoints (a valid body where there is one). */
@@ -212,12 +223,11 @@ class MalformedInputIT extends SwitchboardDeployment {
     }
 
     @Order(2)
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{1}")
     @MethodSource("badChatFields")
-    void aChatFieldOutOfOpenAisRangeIs400NamingIt(Case bad) throws SQLException {
+    void aChatFieldOutOfOpenAisRangeIs400NamingIt(String field, Case bad) throws SQLException {
         JsonObject problem = assertRefused(bad);
         assertThat(problem.getInt("status")).isEqualTo(400);
-        String field = bad.name().substring(0, bad.name().indexOf(bad.name().contains(" on ") ? " on " : ":"));
         assertThat(problem.getJsonArray("violations").getJsonObject(0).getString("field"))
                 .isEqualTo(field);
     }
@@ -245,11 +255,11 @@ class MalformedInputIT extends SwitchboardDeployment {
         assertThat(stored()).isEqualTo(before);
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> controlCharacters() {
+    static Stream<Arguments> controlCharacters() {
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("a tab", "a\tb"),
-                org.junit.jupiter.params.provider.Arguments.of("DEL", "a\u007fb"),
-                org.junit.jupiter.params.provider.Arguments.of("a byte over 0x7f", "a\u00ffb"));
+                Arguments.of("a tab", "a\tb"),
+                Arguments.of("DEL", "a\u007fb"),
+                Arguments.of("a byte over 0x7f", "a\u00ffb"));
     }
 
     /**
