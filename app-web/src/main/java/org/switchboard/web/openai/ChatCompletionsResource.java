@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.EventType;
@@ -25,6 +30,7 @@ import org.switchboard.core.runs.entity.RunView;
 import org.switchboard.core.tenants.entity.Caller;
 import org.switchboard.web.platform.EventStreams;
 import org.switchboard.web.platform.JsonBodies;
+import org.switchboard.web.platform.ProblemResponse;
 import org.switchboard.web.platform.Problems;
 import org.switchboard.web.platform.RequestAttributes;
 import org.switchboard.web.platform.SimulatorHeaders;
@@ -52,8 +58,60 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @Operation(
+            summary = "Create a chat completion (OpenAI-compatible)",
+            description = "Runs on the run engine; X-Run-Id names the run, whose events can be followed at"
+                    + " /api/v1/runs/{id}/events. With stream=true the answer is OpenAI's server-sent events.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The completion, or its stream of chunks",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON),
+                @Content(mediaType = MediaType.SERVER_SENT_EVENTS)
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Not JSON, or a field out of OpenAI's range (violations name it)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown model alias",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over the size limit",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "502",
+            description = "Every upstream target failed",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
     public void create(
-            InputStream body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ChatCompletionRequestBody.class)))
+                    InputStream body,
             @Context HttpHeaders headers,
             @Context SecurityContext security,
             @Context HttpServletRequest http,

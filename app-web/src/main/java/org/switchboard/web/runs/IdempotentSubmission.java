@@ -34,12 +34,27 @@ final class IdempotentSubmission {
 
     static IdempotentSubmission of(
             IdempotencyKeys keys, Caller caller, String key, JsonObject body, Map<String, String> hints) {
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
+        if (key != null && !isSane(key)) {
             throw new InvalidInput(
-                    "invalid-idempotency-key", "Idempotency-Key must be 1 to " + MAX_KEY + " characters");
+                    "invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to " + MAX_KEY + " printable ASCII characters, not all blank");
         }
         return new IdempotentSubmission(
                 keys, caller, key, key == null ? null : sha256(body + "\n" + new TreeMap<>(hints)));
+    }
+
+    /** Printable ASCII only: a key is stored and compared as given, and shown back in logs and the console. */
+    private static boolean isSane(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Optional<StoredAnswer> begin() {

@@ -3,6 +3,7 @@ package org.switchboard.web.runs;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.core.idempotency.boundary.IdempotencyKeys;
 import org.switchboard.core.idempotency.entity.StoredAnswer;
 import org.switchboard.core.platform.InvalidInput;
@@ -33,7 +39,9 @@ import org.switchboard.core.tenants.entity.Caller;
 import org.switchboard.core.webhooks.boundary.Webhooks;
 import org.switchboard.web.platform.ChatRequestJson;
 import org.switchboard.web.platform.EventStreams;
+import org.switchboard.web.platform.InvalidField;
 import org.switchboard.web.platform.JsonBodies;
+import org.switchboard.web.platform.ProblemResponse;
 import org.switchboard.web.platform.RequestAttributes;
 import org.switchboard.web.platform.SimulatorHeaders;
 import org.switchboard.web.security.Callers;
@@ -63,8 +71,45 @@ public class RunsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @Operation(summary = "Submit a run: streamed, async (202) or sync (the result)")
+    @APIResponse(responseCode = "200", description = "The finished run (sync), or its event stream (stream)")
+    @APIResponse(responseCode = "202", description = "Accepted (async, or sync past the deadline); Location names it")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not JSON, a field out of range (violations name it), or a bad Idempotency-Key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown model alias",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Idempotency-Key reused with another body, or still in flight",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over the size limit",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
     public void create(
-            InputStream body,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = RunRequest.class)))
+                    InputStream body,
             @HeaderParam("Idempotency-Key") String key,
             @Context HttpHeaders headers,
             @Context SecurityContext security,
@@ -72,8 +117,8 @@ public class RunsResource {
             @Context HttpServletResponse httpResponse,
             @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
-        SubmitMode mode = SubmitMode.of(json.get("mode") instanceof JsonString s ? s.getString() : null);
-        String callback = json.get("callback_url") instanceof JsonString s ? s.getString() : null;
+        SubmitMode mode = SubmitMode.of(optionalString(json, "mode"));
+        String callback = optionalString(json, "callback_url");
         if (callback != null) {
             webhooks.validateCallback(callback);
         }
@@ -137,6 +182,28 @@ public class RunsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A run's status and output; with after, its events after that seq; with wait, long-polls")
+    @APIResponse(
+            responseCode = "400",
+            description = "after or wait is not a whole number in range",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such run visible to the caller",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "410",
+            description = "The run is past its retention",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
     public void get(
             @PathParam("id") String id,
             @QueryParam("after") String after,
@@ -154,6 +221,21 @@ public class RunsResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow a run's events (SSE), resuming after Last-Event-ID or after")
+    @APIResponse(
+            responseCode = "400",
+            description = "Last-Event-ID or after is not a seq",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such run visible to the caller",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
     public void events(
             @PathParam("id") String id,
             @QueryParam("after") String after,
@@ -168,10 +250,29 @@ public class RunsResource {
     @POST
     @Path("{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a run; answers once it has ended")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such run visible to the caller",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemResponse.class)))
     public void cancel(@PathParam("id") String id, @Context SecurityContext security, @Suspended AsyncResponse async) {
         Caller caller = Callers.of(security);
         runs.cancel(caller, id);
         awaiter.await(caller, id, async, end -> ok(runs.snapshot(caller, id)));
+    }
+
+    private static String optionalString(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw new InvalidField(name, "'" + name + "' must be a string");
+        }
+        return text.getString();
     }
 
     private void stream(Caller caller, String runId, int after, HttpServletResponse response, AsyncResponse async) {

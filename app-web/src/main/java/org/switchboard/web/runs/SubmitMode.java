@@ -1,7 +1,7 @@
 package org.switchboard.web.runs;
 
 import java.util.Locale;
-import org.switchboard.core.platform.InvalidInput;
+import org.switchboard.web.platform.InvalidField;
 
 /** How {@code POST /api/v1/runs} answers: an SSE stream, {@code 202} at once, or the result (default). */
 enum SubmitMode {
@@ -16,7 +16,7 @@ enum SubmitMode {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("invalid-request", "'mode' must be one of stream, async, sync");
+            throw new InvalidField("mode", "'mode' must be one of stream, async, sync");
         }
     }
 }
