@@ -1,7 +1,10 @@
 package org.switchboard.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +39,13 @@ final class Asadmin {
 
     /** Waits until the application itself answers (readiness alone is UP before any app has deployed). */
     static void awaitApplication() {
-        Eventually.within(java.time.Duration.ofSeconds(180), "the application to be ready", () -> {
-            var ready = Api.send(Api.request("/health/ready", null).GET().build());
-            return ready.statusCode() == 200 && ready.body().contains("\"database\"");
-        });
+        await("the application to be ready")
+                .atMost(Duration.ofSeconds(180))
+                .ignoreExceptions()
+                .until(() -> {
+                    var ready =
+                            Api.send(Api.request("/health/ready", null).GET().build());
+                    return ready.statusCode() == 200 && ready.body().contains("\"database\"");
+                });
     }
 }

@@ -1,9 +1,11 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,15 @@ class AsyncRunsIT extends SwitchboardDeployment {
         StringBuilder text = new StringBuilder();
         int cursor = 0;
         String status = "queued";
-        while (!status.equals("completed")) {
+        // The run takes about a second: 23 events, a poll returning at the next one. A run that never completes
+        // (or a cursor that stops moving) fails the test here instead of polling forever.
+        int maxPolls = 100;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int polls = 0; !status.equals("completed"); polls++) {
+            if (polls == maxPolls || System.nanoTime() > deadline) {
+                throw new AssertionError("The run is still " + status + " after " + polls + " polls (at most "
+                        + maxPolls + ", 60 s); cursor " + cursor + ", seqs so far " + seqs);
+            }
             HttpResponse<String> response = Api.get("/api/v1/runs/" + runId + "?after=" + cursor + "&wait=5", token);
             JsonObject page = Api.json(response.body());
             page.getJsonArray("events").getValuesAs(JsonObject.class).forEach(event -> {
@@ -55,10 +65,9 @@ class AsyncRunsIT extends SwitchboardDeployment {
     @Test
     void aLongPollReturnsPromptlyAfterTheNextEvent() {
         String runId = Runs.start(token, "wait for it", "X-Simulator-Tokens", "2", "X-Simulator-Latency-Ms", "1500");
-        Eventually.within(
-                java.time.Duration.ofSeconds(5),
-                "the run event",
-                () -> Runs.get(runId, token).getInt("next_after") >= 1);
+        await("the run event")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> Runs.get(runId, token).getInt("next_after") >= 1);
 
         long started = System.nanoTime();
         JsonObject page = Api.json(
@@ -73,10 +82,9 @@ class AsyncRunsIT extends SwitchboardDeployment {
     @Test
     void aLongPollThatTimesOutAnswers200WithNoEvents() {
         String runId = Runs.start(token, "nothing yet", "X-Simulator-Tokens", "2", "X-Simulator-Latency-Ms", "2500");
-        Eventually.within(
-                java.time.Duration.ofSeconds(5),
-                "the run event",
-                () -> Runs.get(runId, token).getInt("next_after") >= 1);
+        await("the run event")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> Runs.get(runId, token).getInt("next_after") >= 1);
 
         HttpResponse<String> response = Api.get("/api/v1/runs/" + runId + "?after=1&wait=1", token);
 
@@ -104,9 +112,9 @@ class AsyncRunsIT extends SwitchboardDeployment {
         String runId = Api.json(response.body()).getString("id");
         assertThat(response.headers().firstValue("Location"))
                 .hasValueSatisfying(v -> assertThat(v).endsWith("/api/v1/runs/" + runId));
-        Eventually.within(java.time.Duration.ofSeconds(15), "the run to finish anyway", () -> Runs.get(runId, token)
-                .getString("status")
-                .equals("completed"));
+        await("the run to finish anyway")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> Runs.get(runId, token).getString("status").equals("completed"));
     }
 
     @Test

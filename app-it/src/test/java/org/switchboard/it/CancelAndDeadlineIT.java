@@ -1,10 +1,12 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class CancelAndDeadlineIT extends SwitchboardDeployment {
         assertThat(Api.json(last.data()).getString("status")).isEqualTo("cancelled");
 
         int lastSeq = Runs.get(runId, token).getInt("last_seq");
-        Thread.sleep(500);
+        Thread.sleep(500); // a fixed wait on purpose: nothing may be appended after the cancel within it
         JsonObject after = Runs.get(runId, token);
         assertThat(after.getInt("last_seq")).isEqualTo(lastSeq);
         assertThat(after.getString("output").split(" ").length).isLessThan(200);
@@ -53,9 +55,9 @@ class CancelAndDeadlineIT extends SwitchboardDeployment {
         try (SseClient client = SseClient.events(runId, token, null)) {
             client.next();
         }
-        Eventually.within(java.time.Duration.ofSeconds(10), "completion without a client", () -> Runs.get(runId, token)
-                .getString("status")
-                .equals("completed"));
+        await("completion without a client")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Runs.get(runId, token).getString("status").equals("completed"));
         assertThat(Runs.get(runId, token).getString("output").split(" ")).hasSize(20);
     }
 

@@ -1,16 +1,19 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * kill -9 of the app server mid-run: every event a client had received is still in the log after the
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * request records already leased to itself. An orderly stop ends such runs at once.
  */
 @Order(Integer.MAX_VALUE - 1)
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // each test starts or redeploys the application (asadmin: minutes)
 class CrashRecoveryIT {
     private static final String NAME = "switchboard-crash";
     private static boolean startedDomain;
@@ -29,6 +33,7 @@ class CrashRecoveryIT {
      * Arquillian uploaded does not come back after the server is killed, one deployed with asadmin does.
      */
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void deploy() {
         if (!java.nio.file.Files.exists(Asadmin.DOMAIN.resolve("config/pid"))) {
             Asadmin.run("start-domain", "it");
@@ -39,6 +44,7 @@ class CrashRecoveryIT {
     }
 
     @AfterAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void undeploy() {
         Asadmin.run("undeploy", NAME);
         if (startedDomain) {
@@ -160,9 +166,10 @@ class CrashRecoveryIT {
 
     private static void assertEndedIncompleteKeeping(String runId, String token, List<SseClient.Event> seen)
             throws Exception {
-        Eventually.within(Duration.ofSeconds(60), "the run to end", () -> !Runs.get(runId, token)
-                .getString("status")
-                .equals("running"));
+        await("the run to end")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> !Runs.get(runId, token).getString("status").equals("running"));
         var run = Runs.get(runId, token);
         assertThat(run.getString("status")).isEqualTo("incomplete");
         assertThat(run.getString("status_reason")).contains("lease expired");

@@ -1,8 +1,11 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,9 @@ class IdempotencyIT extends SwitchboardDeployment {
                 "10",
                 "X-Simulator-Delay-Ms",
                 "200"));
-        Thread.sleep(700);
+        await("the first request to hold the key")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> "IN_FLIGHT".equals(keyState(key)));
 
         Problems.assertProblem(
                 Runs.submit(
@@ -82,5 +87,16 @@ class IdempotencyIT extends SwitchboardDeployment {
         assertThat(theirs.statusCode()).isEqualTo(202);
         assertThat(Api.json(theirs.body()).getString("id"))
                 .isNotEqualTo(Api.json(mine.body()).getString("id"));
+    }
+
+    /** The state of the key's row (each claim commits at once, so a request still being answered shows here). */
+    private static String keyState(String key) throws SQLException {
+        try (var db = TestStack.jdbc();
+                var select = db.prepareStatement("SELECT state FROM idempotency_keys WHERE idem_key = ?")) {
+            select.setString(1, key);
+            try (var row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 }

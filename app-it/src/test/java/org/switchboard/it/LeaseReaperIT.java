@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -31,8 +32,8 @@ class LeaseReaperIT extends SwitchboardDeployment {
                             + " (?, 2, 'acme', 'DELTA', '{\"text\":\"partial answer\"}', UTC_TIMESTAMP(6))");
         }
 
-        Eventually.within(
-                Duration.ofSeconds(20), "the reaper to end run " + RUN_ID, () -> "INCOMPLETE".equals(status()));
+        await("the reaper to end run " + RUN_ID).atMost(Duration.ofSeconds(20)).until(() -> "INCOMPLETE"
+                .equals(status()));
 
         JsonObject run = Api.json(Api.get("/api/v1/runs/" + RUN_ID, TestStack.token("acme", "dave", "user"))
                 .body());
@@ -59,9 +60,9 @@ class LeaseReaperIT extends SwitchboardDeployment {
         // The suite's lease is 6 s; a 9 s generation outlives it only if heartbeats renew it.
         String token = TestStack.token("acme", "erin", "user");
         String runId = Runs.start(token, "slow", "X-Simulator-Tokens", "18", "X-Simulator-Delay-Ms", "500");
-        Eventually.within(Duration.ofSeconds(30), "the run to end", () -> !Runs.get(runId, token)
-                .getString("status")
-                .matches("queued|running"));
+        await("the run to end")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !Runs.get(runId, token).getString("status").matches("queued|running"));
         assertThat(Runs.get(runId, token).getString("status")).isEqualTo("completed");
     }
 

@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -139,7 +140,7 @@ class ProviderKeysIT extends SwitchboardDeployment {
         assertThat(authorizations).containsExactly("Bearer " + secret);
 
         // refused with 401: flagged, reported masked only, and no longer routed to
-        Eventually.within(Duration.ofSeconds(5), "the key is flagged", () -> keyStatus(providerId)
+        await("the key is flagged").atMost(Duration.ofSeconds(5)).until(() -> keyStatus(providerId)
                 .equals("flagged"));
         var listed = Api.get("/api/v1/admin/providers/" + providerId + "/keys", admin);
         assertThat(listed.body()).doesNotContain(secret).contains("flagged");

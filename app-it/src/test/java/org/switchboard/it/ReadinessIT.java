@@ -1,11 +1,14 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * While the database is unreachable: readiness is down, and a request whose run starts at once is answered 503
@@ -18,6 +21,7 @@ class ReadinessIT extends SwitchboardDeployment {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // stops and restarts the database
     void whileTheDatabaseIsUnreachableReadinessIsDownAndNewRunsAreRefused() throws Exception {
         assertThat(ready().statusCode()).isEqualTo(200);
         assertThat(Api.send(Api.request("/health/live", null).GET().build()).statusCode())
@@ -25,7 +29,10 @@ class ReadinessIT extends SwitchboardDeployment {
 
         TestStack.stopDatabase();
         try {
-            Eventually.within(Duration.ofSeconds(30), "readiness DOWN", () -> ready().statusCode() == 503);
+            await("readiness DOWN")
+                    .atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions()
+                    .until(() -> ready().statusCode() == 503);
             assertThat(ready().body()).contains("\"status\":\"DOWN\"");
             // Liveness does not follow the database: restarting the app would not bring it back.
             assertThat(Api.send(Api.request("/health/live", null).GET().build()).statusCode())
@@ -52,12 +59,17 @@ class ReadinessIT extends SwitchboardDeployment {
         } finally {
             TestStack.startDatabase();
         }
-        Eventually.within(Duration.ofSeconds(60), "readiness UP again", () -> ready().statusCode() == 200);
+        await("readiness UP again")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> ready().statusCode() == 200);
         // Nothing is lost or left running: the refused run was stopped, and is recorded as cancelled once the
         // database is back.
         long run = refusedRun;
-        Eventually.within(
-                Duration.ofSeconds(30), "the refused run recorded as cancelled", () -> "CANCELLED".equals(status(run)));
+        await("the refused run recorded as cancelled")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> "CANCELLED".equals(status(run)));
     }
 
     private long refusedRun;

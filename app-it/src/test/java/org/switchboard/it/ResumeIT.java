@@ -1,7 +1,9 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,9 +55,9 @@ class ResumeIT extends SwitchboardDeployment {
     void threeSubscribersJoiningAtDifferentTimesEachSeeEveryEventOnce() throws Exception {
         String runId = Runs.start(token, "three of us", PACE);
         CompletableFuture<List<SseClient.Event>> early = CompletableFuture.supplyAsync(() -> readAll(runId, null));
-        Thread.sleep(300);
+        awaitProgress(runId, 12); // of 43 events
         CompletableFuture<List<SseClient.Event>> middle = CompletableFuture.supplyAsync(() -> readAll(runId, null));
-        Thread.sleep(300);
+        awaitProgress(runId, 24);
         List<SseClient.Event> late;
         try (SseClient client = SseClient.open(Api.request("/api/v1/runs/" + runId + "/events?after=5", token)
                 .GET()
@@ -74,9 +76,9 @@ class ResumeIT extends SwitchboardDeployment {
     @Test
     void aFinishedRunReplaysAndCloses() {
         String runId = Runs.start(token, "already over", "X-Simulator-Tokens", "5", "X-Simulator-Delay-Ms", "0");
-        Eventually.within(java.time.Duration.ofSeconds(10), "the run to end", () -> Runs.get(runId, token)
-                .getString("status")
-                .equals("completed"));
+        await("the run to end")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Runs.get(runId, token).getString("status").equals("completed"));
 
         List<SseClient.Event> events = readAll(runId, null);
         assertContiguousFrom(events, 1);
@@ -119,6 +121,14 @@ class ResumeIT extends SwitchboardDeployment {
     void aCursorThatIsNotASeqIs400() {
         Problems.assertProblem(
                 Api.get("/api/v1/runs/" + Runs.start(token, "x") + "/events?after=abc", token), 400, "invalid-cursor");
+    }
+
+    /** Waits until the run has logged {@code seq} events, so the next subscriber joins that far into it. */
+    private void awaitProgress(String runId, int seq) {
+        await("the run past event " + seq)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> Runs.get(runId, token).getInt("last_seq") >= seq);
     }
 
     private List<SseClient.Event> readAll(String runId, String lastEventId) {

@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Routing policies with simulator targets, configured through the admin API: fallback on 429, retries with
@@ -126,7 +129,7 @@ class RoutingIT extends SwitchboardDeployment {
                 .as("the open breaker skips the primary")
                 .isEqualTo(1);
 
-        sleep(1700);
+        sleep(1700); // past the 1.5 s cool-down: time has to pass, and polling with requests would spend the trial
         JsonObject trial = Admin.syncRun(user(tenant), "chat", "try again");
         assertThat(Admin.servedBy(trial)).as("a trial call after the cool-down").isEqualTo("shaky/sim-fast");
         assertThat(breaker(tenant, "shaky/sim-fast")).isEqualTo("closed");
@@ -178,6 +181,7 @@ class RoutingIT extends SwitchboardDeployment {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a thousand runs, given two minutes to end
     void aSeventyThirtyWeightedSplitHoldsOverAThousandRuns() throws Exception {
         String tenant = "routing-weighted-" + RUN;
         Admin.simulator(
@@ -214,10 +218,9 @@ class RoutingIT extends SwitchboardDeployment {
         } finally {
             clients.shutdown();
         }
-        Eventually.within(
-                Duration.ofSeconds(120),
-                "all 1,000 runs ended",
-                () -> servedCounts(tenant).values().stream()
+        await("all 1,000 runs ended")
+                .atMost(Duration.ofSeconds(120))
+                .until(() -> servedCounts(tenant).values().stream()
                                 .mapToInt(Integer::intValue)
                                 .sum()
                         == 1000);
@@ -303,7 +306,7 @@ class RoutingIT extends SwitchboardDeployment {
             if (target.equals(Admin.servedBy(Admin.syncRun(user(tenant), "chat", "switch")))) {
                 return (sent - changedNanos) / 1_000_000;
             }
-            sleep(20);
+            sleep(20); // between polls: this loop measures when the switch is first seen
         }
         throw new AssertionError("no request was served by " + target + " within 10 s of the change");
     }

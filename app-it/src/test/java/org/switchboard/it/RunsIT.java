@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.switchboard.it.Problems.assertProblem;
 
 import jakarta.json.JsonObject;
@@ -92,8 +93,9 @@ class RunsIT extends SwitchboardDeployment {
                 .GET()
                 .build());
 
-        Eventually.within(
-                Duration.ofSeconds(10), "audit rows", () -> auditRow(requestId) != null && auditRow(refusedId) != null);
+        await("audit rows")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> auditRow(requestId) != null && auditRow(refusedId) != null);
         AuditRow row = auditRow(requestId);
         assertThat(row.tenant()).isEqualTo("acme");
         assertThat(row.actor()).isEqualTo("alice");

@@ -100,6 +100,7 @@ class SlowClientIT extends SwitchboardDeployment {
                                     + "Connection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             // ... and reads nothing: within a few seconds its socket buffers and the server's write queue are full
+            // (a fixed wait on purpose: the scenario is a client that stalls that long; there is nothing to poll)
             Thread.sleep(3000);
 
             String other = Runs.start(token, "meanwhile", "X-Simulator-Tokens", "10", "X-Simulator-Delay-Ms", "0");

@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
@@ -77,7 +78,7 @@ class WebhooksIT extends SwitchboardDeployment {
                 admin, Runs.body("async", "call me back").add("callback_url", callback()), "X-Simulator-Tokens", "4");
         String runId = Api.json(response.body()).getString("id");
 
-        Eventually.within(Duration.ofSeconds(15), "a delivery", () -> !received.isEmpty());
+        await("a delivery").atMost(Duration.ofSeconds(15)).until(() -> !received.isEmpty());
         Delivery delivery = received.get(0);
         assertThat(verifies(secret, delivery)).isTrue();
         JsonObject data = Api.json(delivery.body()).getJsonObject("data");
@@ -97,7 +98,7 @@ class WebhooksIT extends SwitchboardDeployment {
                 admin, Runs.body("async", "retry me").add("callback_url", callback()), "X-Simulator-Tokens", "2");
         String runId = Api.json(response.body()).getString("id");
 
-        Eventually.within(Duration.ofSeconds(30), "three attempts", () -> received.size() >= 3);
+        await("three attempts").atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
         Thread.sleep(2_500); // and no fourth once one succeeded
         assertThat(received).hasSize(3);
         assertThat(received)

@@ -12,6 +12,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -93,10 +94,11 @@ class BatchWriterTest {
     @Test
     void aLingeringWriterGathersItemsOfferedWhileItWaitsIntoOneBatch() throws Exception {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch lingering = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(3);
-        BatchWriter<Integer> writer = recording(batches, TimeUnit.MILLISECONDS.toNanos(500), all);
+        BatchWriter<Integer> writer = recording(batches, linger(TimeUnit.MILLISECONDS.toNanos(500), lingering), all);
         writer.offer(1);
-        Thread.sleep(100); // well inside the linger: the writer has the first item and waits for more
+        assertThat(lingering.await(10, TimeUnit.SECONDS)).isTrue(); // the writer has the first item, waits for more
         writer.offer(2);
         writer.offer(3);
 
@@ -108,10 +110,11 @@ class BatchWriterTest {
     @Test
     void anUrgentItemEndsTheLingerAndGoesOutWithTheItemsBeforeIt() throws Exception {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch lingering = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(2);
-        BatchWriter<Integer> writer = recording(batches, TimeUnit.SECONDS.toNanos(30), all);
+        BatchWriter<Integer> writer = recording(batches, linger(TimeUnit.SECONDS.toNanos(30), lingering), all);
         writer.offer(1);
-        Thread.sleep(100); // the writer has the first item and lingers for 30 s
+        assertThat(lingering.await(10, TimeUnit.SECONDS)).isTrue(); // the writer has the first item, lingers 30 s
         writer.offer(2, true);
 
         assertThat(all.await(10, TimeUnit.SECONDS)).isTrue(); // well before the 30 s linger would end
@@ -124,7 +127,7 @@ class BatchWriterTest {
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(2);
-        BatchWriter<Integer> writer = recording(batches, 0, first, all);
+        BatchWriter<Integer> writer = recording(batches, () -> 0, first, all);
         writer.offer(1);
         assertThat(first.await(10, TimeUnit.SECONDS)).isTrue(); // written before the second is even offered
         writer.offer(2);
@@ -134,9 +137,17 @@ class BatchWriterTest {
         assertThat(batches).containsExactly(List.of(1), List.of(2));
     }
 
+    /** A linger of {@code nanos}, counting {@code asked} down when the writer, holding a first item, asks for it. */
+    private static LongSupplier linger(long nanos, CountDownLatch asked) {
+        return () -> {
+            asked.countDown();
+            return nanos;
+        };
+    }
+
     /** A writer that records its batches and counts each written item down on every latch. */
     private static BatchWriter<Integer> recording(
-            List<List<Integer>> batches, long lingerNanos, CountDownLatch... written) {
+            List<List<Integer>> batches, LongSupplier lingerNanos, CountDownLatch... written) {
         return new BatchWriter<>(
                 "test-writer",
                 THREADS,
@@ -148,7 +159,7 @@ class BatchWriterTest {
                         latch.countDown();
                     }
                 }),
-                () -> lingerNanos);
+                lingerNanos);
     }
 
     @Test
@@ -174,7 +185,7 @@ class BatchWriterTest {
         Thread stopper = new Thread(
                 () -> assertThat(writer.drainAndStop(Duration.ofSeconds(20))).isTrue());
         stopper.start();
-        Thread.sleep(100);
+        Thread.sleep(100); // a fixed window on purpose: the stop may not end within it
         assertThat(stopper.isAlive()).isTrue(); // it waits for the commit in progress
         release.countDown();
         stopper.join(10_000);

@@ -65,6 +65,7 @@ class TokenVerifierTest {
 
         assertThat(verifier.verify(token).user()).isEqualTo("ada");
 
+        // Time has to pass the expiry (there is no event to wait for); exp has whole seconds, hence the margin.
         Thread.sleep(Duration.between(Instant.now(), expiry).toMillis() + 1200);
         assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(TokenVerifier.InvalidToken.class);
     }

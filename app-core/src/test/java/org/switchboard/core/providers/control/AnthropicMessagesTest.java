@@ -3,6 +3,7 @@ package org.switchboard.core.providers.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -208,7 +209,9 @@ class AnthropicMessagesTest {
 
         generation.complete(adapter.generate(upstream(), hello(), cancelling));
 
-        Thread.sleep(500); // the whole transcript takes ~30 ms to stream
+        await("the first delta").until(() -> !cancelling.calls.isEmpty());
+        // A fixed window on purpose, for what must not follow: the whole transcript takes ~30 ms to stream.
+        Thread.sleep(500);
         assertThat(cancelling.calls).containsExactly("delta:Hello");
     }
 
@@ -218,7 +221,7 @@ class AnthropicMessagesTest {
 
         adapter.generate(upstream(), hello(), listener).cancel();
 
-        Thread.sleep(500);
+        Thread.sleep(500); // a fixed window on purpose, for what must not come: the transcript takes ~30 ms
         assertThat(listener.calls).isEmpty();
     }
 

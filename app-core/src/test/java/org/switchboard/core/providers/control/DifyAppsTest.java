@@ -2,13 +2,13 @@ package org.switchboard.core.providers.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -221,12 +221,13 @@ class DifyAppsTest {
         fake.answer(stop, Reply.json("{\"result\": \"success\"}"));
 
         Generation generation = dify.generate(app("{}"), request(Map.of(DifyApps.HINT_USER, "abc-123")), listener);
-        await(() -> listener.calls.contains("delta: tick"), "a first delta");
+        await("a first delta").until(() -> listener.calls.contains("delta: tick"));
         generation.cancel();
 
-        await(() -> fake.requests().stream().anyMatch(r -> r.path().equals(stop)), "the stop request");
+        await("the stop request")
+                .until(() -> fake.requests().stream().anyMatch(r -> r.path().equals(stop)));
         List<String> atCancel = List.copyOf(listener.calls);
-        pause(300);
+        pause(300); // a fixed window on purpose: no delta may follow the stop within it
         assertThat(listener.calls).isEqualTo(atCancel);
         assertThat(atCancel).first().isEqualTo("conversation:" + CONVERSATION);
         assertThat(atCancel.subList(1, atCancel.size())).isNotEmpty().allMatch("delta: tick"::equals);
@@ -243,7 +244,7 @@ class DifyAppsTest {
         Generation generation = dify.generate(app("{}"), request(Map.of()), listener);
         listener.awaitEnd();
         generation.cancel();
-        pause(200);
+        pause(200); // a fixed window on purpose: no stop request may follow within it
 
         assertThat(fake.requests()).extracting(Received::path).containsExactly(CHAT);
     }
@@ -324,12 +325,13 @@ class DifyAppsTest {
         fake.answer(stop, Reply.json("{\"result\": \"success\"}"));
 
         Generation generation = dify.generate(app("{\"app_type\": \"workflow\"}"), request(Map.of()), listener);
-        await(() -> listener.calls.contains("delta: tick"), "a first delta");
+        await("a first delta").until(() -> listener.calls.contains("delta: tick"));
         generation.cancel();
 
-        await(() -> fake.requests().stream().anyMatch(r -> r.path().equals(stop)), "the stop request");
+        await("the stop request")
+                .until(() -> fake.requests().stream().anyMatch(r -> r.path().equals(stop)));
         List<String> atCancel = List.copyOf(listener.calls);
-        pause(300);
+        pause(300); // a fixed window on purpose: no delta may follow the stop within it
         assertThat(listener.calls).isEqualTo(atCancel).isNotEmpty().allMatch("delta: tick"::equals);
         assertThat(json(fake.lastRequest(stop).body())).isEqualTo(json("{\"user\": \"switchboard\"}"));
     }
@@ -379,14 +381,6 @@ class DifyAppsTest {
 
     private static JsonObject json(String text) {
         return JsonP.createReader(new StringReader(text)).readObject();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-            pause(5);
-        }
     }
 
     private static void pause(long millis) {

@@ -448,7 +448,7 @@ class MappedAdapterTest {
         server.answer("/v1/chat/completions", Reply.transcript("mapped/openai.sse"));
 
         adapter.generate(upstream("{}"), hi(), listener).cancel();
-        Thread.sleep(200);
+        Thread.sleep(200); // a fixed window on purpose: nothing may come within it
 
         assertThat(listener.calls).isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.switchboard.core.providers.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
@@ -301,7 +302,9 @@ class OpenAiCompatibleTest {
 
         generation.complete(adapter.generate(upstream(), hello(), cancelling));
 
-        Thread.sleep(500); // the whole transcript takes ~25 ms to stream
+        await("the first delta").until(() -> !cancelling.calls.isEmpty());
+        // A fixed window on purpose, for what must not follow: the whole transcript takes ~25 ms to stream.
+        Thread.sleep(500);
         assertThat(cancelling.calls).containsExactly("delta:Hello");
     }
 
@@ -311,7 +314,7 @@ class OpenAiCompatibleTest {
 
         adapter.generate(upstream(), hello(), listener).cancel();
 
-        Thread.sleep(500);
+        Thread.sleep(500); // a fixed window on purpose, for what must not come: the transcript takes ~25 ms
         assertThat(listener.calls).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.switchboard.core.providers.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,10 @@ class SimulatorTest {
     }
 
     @Test
-    void emitsTheScriptedTokensThenUsageThenCompletes() throws Exception {
+    void emitsTheScriptedTokensThenUsageThenCompletes() {
         RecordingListener listener = new RecordingListener();
         simulator.generate(SIM, request(Map.of("simulator.tokens", "3", "simulator.delay-ms", "1")), listener);
-        Thread.sleep(200);
+        listener.awaitEnd();
 
         assertThat(listener.calls).hasSize(5);
         assertThat(listener.calls.subList(0, 3)).allMatch(call -> call.startsWith("delta:"));
@@ -46,10 +47,10 @@ class SimulatorTest {
         RecordingListener listener = new RecordingListener();
         Generation generation = simulator.generate(
                 SIM, request(Map.of("simulator.tokens", "1000", "simulator.delay-ms", "10")), listener);
-        Thread.sleep(100);
+        await("a first delta").until(() -> !listener.calls.isEmpty());
         generation.cancel();
         int atCancel = listener.calls.size();
-        Thread.sleep(200);
+        Thread.sleep(200); // a fixed window on purpose: 20 more ticks would come within it, none may
 
         assertThat(atCancel).isBetween(1, 50);
         assertThat(listener.calls).hasSizeLessThanOrEqualTo(atCancel + 1); // one tick may have been under way
@@ -57,7 +58,7 @@ class SimulatorTest {
     }
 
     @Test
-    void injectsACutAfterTheScriptedTokens() throws Exception {
+    void injectsACutAfterTheScriptedTokens() {
         RecordingListener listener = new RecordingListener();
         simulator.generate(
                 SIM,
@@ -71,7 +72,7 @@ class SimulatorTest {
                         "simulator.fault-after",
                         "2")),
                 listener);
-        Thread.sleep(100);
+        listener.awaitEnd();
 
         assertThat(listener.calls).hasSize(3).last().isEqualTo("error:upstream-cut");
     }

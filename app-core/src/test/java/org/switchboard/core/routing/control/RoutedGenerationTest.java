@@ -329,7 +329,7 @@ class RoutedGenerationTest {
 
         assertThat(downstream.awaitEnd())
                 .containsExactly("route:secondary/model-b#2", "delta:Hel", "delta:lo", "usage:9/2", "complete");
-        settle(100);
+        settle(100); // a fixed window on purpose: no second route, retry or failure may follow
         assertThat(downstream.calls).filteredOn(c -> c.startsWith("route:")).hasSize(1);
         assertThat(downstream.failure).isNull();
         assertThat(primary.calls()).isEqualTo(1); // a 429 moves on at once, no retry
@@ -420,7 +420,7 @@ class RoutedGenerationTest {
         ScriptedAdapter secondary = adapter("secondary").always(Outcome.success(new Usage(1, 1, false), "x"));
 
         assertThat(run(route(FAST, PRIMARY, SECONDARY))).containsExactly("error:upstream-business");
-        settle(150);
+        settle(150); // longer than any FAST back-off: neither a retry nor a fallback follows
         assertThat(primary.calls()).isEqualTo(1);
         assertThat(secondary.calls()).isZero();
     }
@@ -502,7 +502,7 @@ class RoutedGenerationTest {
         assertThat(primary.calls()).isEqualTo(2);
         run(route);
         assertThat(primary.calls()).isEqualTo(2);
-        settle(260);
+        settle(260); // the cool-down passes
         assertThat(run(route)).startsWith("route:secondary/model-b#2"); // the trial failed
         assertThat(primary.calls()).isEqualTo(3);
         assertThat(run(route)).startsWith("route:secondary/model-b#1"); // open again
@@ -585,7 +585,7 @@ class RoutedGenerationTest {
         generation.cancel();
 
         assertThat(primary.cancels.get()).isEqualTo(1);
-        settle(100);
+        settle(100); // a fixed window on purpose: nothing may follow the cancel
         assertThat(downstream.calls).containsExactly("route:primary/model-a#1", "delta:Hel");
     }
 
@@ -719,7 +719,7 @@ class RoutedGenerationTest {
 
         assertThat(downstream.awaitEnd())
                 .containsExactly("route:secondary/model-b#2", "delta:fresh", "usage:1/1", "complete");
-        settle(100);
+        settle(100); // a fixed window on purpose: nothing more may surface, the stale delta included
         assertThat(downstream.calls).doesNotContain("delta:stale").hasSize(4);
     }
 

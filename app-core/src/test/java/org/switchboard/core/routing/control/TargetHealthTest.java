@@ -132,7 +132,7 @@ class TargetHealthTest {
         assertThat(health.admits(a, RESILIENCE)).isFalse();
         assertThat(health.snapshot().get(0).breaker()).isEqualTo("open");
 
-        Thread.sleep(250);
+        Thread.sleep(250); // past the 200 ms cool-down: admits() takes the trial, so it cannot be polled
         assertThat(health.admits(a, RESILIENCE)).as("one trial call").isTrue();
         assertThat(health.snapshot().get(0).breaker()).isEqualTo("half_open");
         health.succeeded(a, RESILIENCE);
@@ -146,7 +146,7 @@ class TargetHealthTest {
         for (int i = 0; i < 3; i++) {
             health.failed(a, RESILIENCE);
         }
-        Thread.sleep(250);
+        Thread.sleep(250); // past the 200 ms cool-down: admits() takes the trial, so it cannot be polled
         assertThat(health.admits(a, RESILIENCE)).as("the trial").isTrue();
         assertThat(health.admits(a, RESILIENCE))
                 .as("another call during the trial")
@@ -185,7 +185,7 @@ class TargetHealthTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.restingMillis()).isBetween(29_000L, 30_000L));
 
-        Thread.sleep(200);
+        Thread.sleep(200); // past the 150 ms rest: time has to pass
         assertThat(health.admits(untold, RESILIENCE)).isTrue();
         assertThat(health.admits(told, RESILIENCE)).isFalse();
     }
