@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.switchboard.core.providers.boundary.ModelNotFound;
 import org.switchboard.core.providers.control.ProviderAdapter;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.routing.control.Router;
