@@ -33,7 +33,7 @@ public class ThreadPools {
 
     /**
      * For work that waits on I/O: claiming runs, refreshing the routing table, flagging refused keys, reading the
-     * log for followers of runs that generate elsewhere, SSE heartbeats.
+     * log for followers of runs that generate elsewhere. (The web layer has its own, for SSE heartbeats.)
      */
     public ExecutorService io() {
         return io;
@@ -41,7 +41,7 @@ public class ThreadPools {
 
     /**
      * For short timed tasks that never block (two threads shared by every run): simulated tokens, deadline
-     * sweeps, retry back-offs, and the ticks that hand polling and heartbeats to {@link #io()}.
+     * sweeps, retry back-offs, and the ticks that hand polling to {@link #io()}.
      */
     public ScheduledExecutorService timers() {
         return timers;

@@ -91,7 +91,7 @@ public class EventStreams {
 
     private synchronized void startTicks() {
         if (ticks.isEmpty()) {
-            // the timer only ticks; heartbeats and retries run on an I/O thread, never delaying the timers' token work
+            // the timer only ticks; heartbeats and retries run on an I/O thread, so a slow client never delays a tick
             ticks.add(pools.timer()
                     .scheduleAtFixedRate(
                             () -> pools.io().execute(this::beat),
