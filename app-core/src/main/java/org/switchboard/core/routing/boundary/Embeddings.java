@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.switchboard.core.providers.control.ProviderAdapter;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.routing.control.Router;
+import org.switchboard.core.routing.control.TargetFailed;
 import org.switchboard.core.routing.entity.Embedded;
 
 /**
@@ -41,10 +41,10 @@ public class Embeddings {
 
     private static Throwable named(Throwable thrown) {
         Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;
-        if (!(cause instanceof ProviderAdapter.CallFailure call)) {
+        if (!(cause instanceof TargetFailed failed)) {
             return cause;
         }
-        ProviderFailure failure = call.failure();
+        ProviderFailure failure = failed.failure();
         return failure.type().equals("upstream-bad-request")
                 ? new UpstreamRefused(failure.type(), failure.detail())
                 : new UpstreamFailed(failure.type(), failure.detail());

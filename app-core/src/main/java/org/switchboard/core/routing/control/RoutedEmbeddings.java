@@ -24,16 +24,9 @@ final class RoutedEmbeddings {
         this.failover = new Failover<>(route, services, this::call);
     }
 
-    /**
-     * Completes with the embeddings, or fails with a {@link ProviderAdapter.CallFailure} carrying the failure the
-     * client gets, or with what an adapter threw unclassified.
-     */
+    /** Completes with the embeddings, or fails with a {@link TargetFailed} or what an adapter threw unclassified. */
     static CompletableFuture<Embedded> embed(Route route, List<String> inputs, TargetServices services) {
-        return new RoutedEmbeddings(route, inputs, services).failover.start().exceptionallyCompose(thrown -> {
-            Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;
-            return CompletableFuture.failedFuture(
-                    cause instanceof TargetFailed failed ? new ProviderAdapter.CallFailure(failed.failure()) : cause);
-        });
+        return new RoutedEmbeddings(route, inputs, services).failover.start();
     }
 
     private void call(RouteTarget target, Upstream upstream, AsyncExecution<Embedded> execution) {

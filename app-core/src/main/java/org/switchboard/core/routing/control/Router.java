@@ -97,8 +97,7 @@ public class Router {
 
     /**
      * Embeds {@code inputs} through the alias's route, retried and fallen back from like chat; empty when the alias
-     * names no route of the tenant. The future fails with a {@link ProviderAdapter.CallFailure} when no target
-     * could serve.
+     * names no route of the tenant. The future fails with a {@link TargetFailed} when no target could serve.
      */
     public Optional<CompletableFuture<Embedded>> embed(String tenant, String alias, List<String> inputs) {
         return table.route(tenant, alias)

@@ -7,7 +7,7 @@ import org.switchboard.core.providers.entity.ProviderFailure;
  * says text had already reached the client, after which nothing is retried or fallen back from (SPEC §5).
  * Stackless: it is an outcome, not a bug.
  */
-final class TargetFailed extends RuntimeException {
+public final class TargetFailed extends RuntimeException {
     private final transient ProviderFailure failure;
     private final boolean committed;
 
@@ -17,7 +17,8 @@ final class TargetFailed extends RuntimeException {
         this.committed = committed;
     }
 
-    ProviderFailure failure() {
+    /** What the client gets told: the failure of the last call, its key scrubbed. */
+    public ProviderFailure failure() {
         return failure;
     }
 

@@ -152,12 +152,12 @@ class FailoverTest {
         CompletableFuture<Embedded> future = RoutedEmbeddings.embed(route, List.of("words"), services);
         assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(ProviderAdapter.CallFailure.class);
+                .hasCauseInstanceOf(TargetFailed.class);
         try {
             future.get();
             throw new AssertionError("completed");
         } catch (ExecutionException e) {
-            return ((ProviderAdapter.CallFailure) e.getCause()).failure();
+            return ((TargetFailed) e.getCause()).failure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
