@@ -64,6 +64,16 @@ class AdminJsonTest {
     }
 
     @Test
+    void aTargetsKeyIdMayBeAJsonNumberOrString() {
+        PolicyRequest request = read(
+                "{\"targets\":[{\"provider\":\"p\",\"model\":\"m\",\"key\":7},"
+                        + "{\"provider\":\"p\",\"model\":\"m\",\"key\":\"8\"}]}",
+                PolicyRequest.class);
+
+        assertThat(request.targets()).extracting(PolicyTarget::key).containsExactly("7", "8");
+    }
+
+    @Test
     void aKeyChangeReadsWhatItSets() {
         assertThat(read("{\"status\":\"active\"}", KeyRequest.class)).isEqualTo(new KeyRequest(null, null, "active"));
     }
