@@ -21,8 +21,7 @@ class AdminValidationIT extends SwitchboardDeployment {
 
     @Test
     void aProviderWithABadNameAndKindIsRefusedFieldByFieldAndNotStored() {
-        var refused = Api.postJson(
-                "/api/v1/admin/providers", admin, "{\"name\":\"-bad name\",\"kind\":\"telepathy\"}");
+        var refused = Api.postJson("/api/v1/admin/providers", admin, "{\"name\":\"-bad name\",\"kind\":\"telepathy\"}");
 
         JsonObject problem = Problems.assertProblem(refused, 400, "invalid-provider");
         assertThat(fields(problem)).contains("name", "kind");
@@ -39,8 +38,7 @@ class AdminValidationIT extends SwitchboardDeployment {
                         + "\"resilience\":{\"max_attempts\":0,\"jitter\":2}}");
 
         JsonObject problem = Problems.assertProblem(refused, 400, "invalid-routing-policy");
-        assertThat(fields(problem))
-                .contains("targets[0].weight", "resilience.max_attempts", "resilience.jitter");
+        assertThat(fields(problem)).contains("targets[0].weight", "resilience.max_attempts", "resilience.jitter");
         assertThat(Api.get("/api/v1/admin/policies", admin).body()).doesNotContain("\"checked\"");
     }
 
@@ -60,7 +58,11 @@ class AdminValidationIT extends SwitchboardDeployment {
     @Test
     void aChangeThatBreaksAConstraintLeavesTheProviderAsItWas() {
         JsonObject provider = Admin.createProvider(
-                admin, "upstream", "openai", "https://api.example.com/v1", Json.createObjectBuilder().build());
+                admin,
+                "upstream",
+                "openai",
+                "https://api.example.com/v1",
+                Json.createObjectBuilder().build());
         String path = "/api/v1/admin/providers/" + provider.getString("id");
 
         var refused = put(path, admin, "{\"base_url\":\"not a url\",\"name\":\"renamed\"}");

@@ -2,8 +2,11 @@ package org.switchboard.web.admin;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.ViolationType;
 import org.switchboard.web.platform.JsonBodies;
@@ -14,7 +17,9 @@ import org.switchboard.web.platform.JsonBodies;
  * values mean is Bean Validation's part, at the boundary.
  */
 final class RequestBodies {
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(StrictScalars.all()));
+
+    private static final Pattern MEMBER = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
 
     private RequestBodies() {}
 
@@ -30,16 +35,22 @@ final class RequestBodies {
         }
     }
 
-    /** The innermost message, which names the member; never a class name or a stack trace. */
+    /** The member JSON-B names, and the innermost message; never a class name or a stack trace. */
     private static String reason(Throwable e) {
-        String reason = e.getMessage();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        String member = null;
+        String reason = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null) {
                 reason = cause.getMessage();
+                Matcher named = MEMBER.matcher(reason);
+                if (member == null && named.find()) {
+                    member = named.group(1);
+                }
             }
         }
-        return reason == null
+        String detail = reason == null
                 ? "unreadable"
                 : reason.replaceAll("[a-z]+(\\.[a-z]+)+\\.([A-Z]\\w*)", "$2").replace("Exception", "error");
+        return member == null ? detail : member + ": " + detail;
     }
 }

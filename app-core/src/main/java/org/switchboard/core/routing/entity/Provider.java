@@ -1,6 +1,7 @@
 package org.switchboard.core.routing.entity;
 
 import jakarta.json.JsonObject;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -28,6 +29,7 @@ public class Provider {
     @Column(name = "base_url")
     private String baseUrl;
 
+    @Basic // one JSON value (JsonObject is a Map), not a map mapping
     @Column(nullable = false)
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject settings;
