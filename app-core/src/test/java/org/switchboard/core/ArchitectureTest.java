@@ -27,16 +27,6 @@ import java.util.Set;
  */
 @AnalyzeClasses(packages = "org.switchboard.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    /**
-     * TEMPORARY, delete after merging issue 14's branches: {@code RoutingAdmin.health} answers routing's
-     * {@code TargetHealth.TargetState}; the "admin" branch replaces {@code RoutingAdmin} with typed boundaries
-     * (Providers, ProviderKeys, RoutingPolicies). Nothing else may be added here.
-     */
-    private static final DescribedPredicate<JavaClass> PENDING_ON_OTHER_BRANCHES = JavaClass.Predicates.simpleName(
-                    "RoutingAdmin")
-            .and(resideInAPackage("org.switchboard.core.routing.boundary"))
-            .as("RoutingAdmin (pending on the admin branch)");
-
     private static final DescribedPredicate<JavaClass> CONTROL =
             resideInAPackage("org.switchboard.core.*.control..").as("a control type");
 
@@ -53,8 +43,6 @@ class ArchitectureTest {
             .resideInAPackage("org.switchboard.core.*.boundary..")
             .and()
             .arePublic()
-            .and()
-            .areDeclaredInClassesThat(not(PENDING_ON_OTHER_BRANCHES))
             .should(showNoControlType())
             .because("a boundary is a feature's door: what passes through it is an entity, a value or an exception");
 
