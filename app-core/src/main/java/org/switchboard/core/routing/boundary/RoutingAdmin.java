@@ -31,6 +31,7 @@ import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
 import org.switchboard.core.routing.entity.RoutingPolicy;
 import org.switchboard.core.routing.entity.Target;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
@@ -41,6 +42,7 @@ import org.switchboard.core.tenants.entity.Caller;
  * new requests on this instance at once and on the others within {@code switchboard.routing.refresh-interval}.
  */
 @Stateless
+@TenantScoped
 public class RoutingAdmin {
     public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");

@@ -8,10 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.switchboard.core.providers.entity.Usage;
+import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /** A generation and its state; mirrors table {@code runs}. */
 @Entity
+@AdditionalCriteria(TenantCriteria.OWN) // the tenant scope: see org.switchboard.core.tenants
 @Table(name = "runs")
 public class Run {
     @Id
