@@ -42,9 +42,13 @@ class TenantIsolationIT extends SwitchboardDeployment {
         }
 
         assertThat(Api.get("/api/v1/runs/" + runId, ownerA).statusCode()).isEqualTo(200);
-        assertThat(cancelRequested(runId)).as("tenant B's cancel changed nothing").isFalse();
+        assertThat(cancelRequested(runId))
+                .as("tenant B's cancel changed nothing")
+                .isFalse();
         assertThat(Runs.get(runId, ownerA).getString("status")).isIn("queued", "running");
-        assertThat(cancel(runId, ownerA).statusCode()).as("the owner may cancel").isEqualTo(200);
+        assertThat(cancel(runId, ownerA).statusCode())
+                .as("the owner may cancel")
+                .isEqualTo(200);
     }
 
     @Test
@@ -62,7 +66,8 @@ class TenantIsolationIT extends SwitchboardDeployment {
 
     @Test
     void anotherTenantsProvidersKeysAndPoliciesAnswer404AndStayAsTheyWere() throws SQLException {
-        JsonObject provider = Admin.simulator(adminA, "own-sim", Json.createObjectBuilder().add("tokens", 2));
+        JsonObject provider =
+                Admin.simulator(adminA, "own-sim", Json.createObjectBuilder().add("tokens", 2));
         String providerId = provider.getString("id");
         String keyId = Api.json(Api.postJson(
                                 "/api/v1/admin/providers/" + providerId + "/keys",
@@ -92,7 +97,8 @@ class TenantIsolationIT extends SwitchboardDeployment {
         answers.add(delete(providerPath, adminB));
         answers.add(Api.get(providerPath + "/models", adminB));
         answers.add(Api.get(providerPath + "/keys", adminB));
-        answers.add(Api.postJson(providerPath + "/keys", adminB, "{\"label\":\"mine\",\"secret\":\"sk-planted-0000\"}"));
+        answers.add(
+                Api.postJson(providerPath + "/keys", adminB, "{\"label\":\"mine\",\"secret\":\"sk-planted-0000\"}"));
         answers.add(put(keyPath, adminB, "{\"status\":\"disabled\"}"));
         answers.add(delete(keyPath, adminB));
         answers.add(Api.get(policyPath, adminB));
@@ -107,7 +113,9 @@ class TenantIsolationIT extends SwitchboardDeployment {
         assertThat(rows("providers", providerId)).isEqualTo(providersBefore);
         assertThat(rows("provider_keys", keyId)).isEqualTo(keysBefore);
         assertThat(rows("routing_policies", policyId)).isEqualTo(policiesBefore);
-        assertThat(rows("provider_keys", "provider_id", providerId)).as("no key planted").isEqualTo(1);
+        assertThat(rows("provider_keys", "provider_id", providerId))
+                .as("no key planted")
+                .isEqualTo(1);
         assertThat(Api.get(providerPath, adminA).statusCode()).isEqualTo(200);
         assertThat(Api.get(policyPath, adminA).statusCode()).isEqualTo(200);
     }
@@ -127,7 +135,9 @@ class TenantIsolationIT extends SwitchboardDeployment {
                 Api.postJson("/api/v1/admin/providers", colleagueA, "{\"name\":\"mine\",\"kind\":\"simulator\"}"),
                 Api.get("/api/v1/webhooks/secret", colleagueA));
         for (HttpResponse<String> answer : answers) {
-            assertThat(answer.statusCode()).as(answer.request().method() + " " + answer.uri()).isEqualTo(403);
+            assertThat(answer.statusCode())
+                    .as(answer.request().method() + " " + answer.uri())
+                    .isEqualTo(403);
         }
         assertThat(Api.get(providerPath, adminA).statusCode()).isEqualTo(200);
     }
@@ -161,7 +171,8 @@ class TenantIsolationIT extends SwitchboardDeployment {
         String a = Api.json(secretA.body()).getString("secret");
         String b = Api.json(secretB.body()).getString("secret");
         assertThat(a).startsWith("whsec_").isNotEqualTo(b);
-        assertThat(Api.json(Api.get("/api/v1/webhooks/secret?tenant=" + tenantA, adminB).body())
+        assertThat(Api.json(Api.get("/api/v1/webhooks/secret?tenant=" + tenantA, adminB)
+                                .body())
                         .getString("secret"))
                 .as("no request names another tenant's secret")
                 .isEqualTo(b);
@@ -210,7 +221,8 @@ class TenantIsolationIT extends SwitchboardDeployment {
 
     private static boolean cancelRequested(String runId) throws SQLException {
         try (Connection db = TestStack.jdbc();
-                PreparedStatement query = db.prepareStatement("SELECT cancel_requested, status FROM runs WHERE id = ?")) {
+                PreparedStatement query =
+                        db.prepareStatement("SELECT cancel_requested, status FROM runs WHERE id = ?")) {
             query.setLong(1, Long.parseLong(runId));
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
@@ -231,7 +243,10 @@ class TenantIsolationIT extends SwitchboardDeployment {
                     byte[] value = row.getBytes(column);
                     columns.append(row.getMetaData().getColumnName(column))
                             .append('=')
-                            .append(value == null ? "null" : java.util.HexFormat.of().formatHex(value))
+                            .append(
+                                    value == null
+                                            ? "null"
+                                            : java.util.HexFormat.of().formatHex(value))
                             .append(';');
                 }
                 return columns.toString();
