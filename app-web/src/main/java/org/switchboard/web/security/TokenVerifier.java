@@ -91,7 +91,12 @@ public class TokenVerifier {
             throw new InvalidToken("The bearer token lacks the 'tenant' or subject claim");
         }
         String tenantId = tenant instanceof jakarta.json.JsonString js ? js.getString() : (String) tenant;
-        Caller caller = new Caller(tenantId, user, jwt.getGroups() == null ? Set.of() : jwt.getGroups());
+        Caller caller;
+        try {
+            caller = new Caller(tenantId, user, jwt.getGroups() == null ? Set.of() : jwt.getGroups());
+        } catch (IllegalArgumentException e) { // a tenant id no tenant may have (the platform scope's)
+            throw new InvalidToken("The bearer token's 'tenant' claim is not a tenant id");
+        }
         if (jwt.getExpirationTime() + clockSkew.toSeconds() > now) {
             if (verified.size() >= MAX_CACHED) {
                 verified.clear(); // crude but bounded; the next requests verify again

@@ -14,10 +14,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.idempotency.entity.StoredAnswer;
 import org.switchboard.core.platform.Conflict;
 import org.switchboard.core.platform.Unprocessable;
+import org.switchboard.core.tenants.boundary.TenantScope;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 
-/** Remembers submissions by key. Each call commits on its own, so a key is visible to a concurrent repeat. */
+/**
+ * Remembers submissions by key, per tenant and user. Each call commits on its own, so a key is visible to a
+ * concurrent repeat. The table is reached with native SQL (for {@code INSERT IGNORE}), which EclipseLink's tenant
+ * criteria do not cover: its statements bind the tenant of the {@link TenantScope} instead.
+ */
 @Stateless
+@TenantScoped
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class IdempotencyKeys {
     private static final String IN_FLIGHT = "IN_FLIGHT";
@@ -25,6 +32,9 @@ public class IdempotencyKeys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    TenantScope scope;
 
     @Inject
     @ConfigProperty(name = "switchboard.idempotency.ttl")
@@ -38,7 +48,7 @@ public class IdempotencyKeys {
         Instant now = Instant.now();
         em.createNativeQuery("DELETE FROM idempotency_keys WHERE tenant_id = ?1 AND owner_id = ?2 AND idem_key = ?3"
                         + " AND created_at < ?4")
-                .setParameter(1, caller.tenant())
+                .setParameter(1, scope.tenant())
                 .setParameter(2, caller.user())
                 .setParameter(3, key)
                 .setParameter(4, Timestamp.from(now.minus(ttl)))
@@ -46,7 +56,7 @@ public class IdempotencyKeys {
         int claimed = em.createNativeQuery(
                         "INSERT IGNORE INTO idempotency_keys"
                                 + " (tenant_id, owner_id, idem_key, request_hash, state, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, caller.tenant())
+                .setParameter(1, scope.tenant())
                 .setParameter(2, caller.user())
                 .setParameter(3, key)
                 .setParameter(4, requestHash)
@@ -59,7 +69,7 @@ public class IdempotencyKeys {
         Object[] row =
                 (Object[]) em.createNativeQuery("SELECT request_hash, state, run_id, response_status, response_body"
                                 + " FROM idempotency_keys WHERE tenant_id = ?1 AND owner_id = ?2 AND idem_key = ?3")
-                        .setParameter(1, caller.tenant())
+                        .setParameter(1, scope.tenant())
                         .setParameter(2, caller.user())
                         .setParameter(3, key)
                         .getSingleResult();
@@ -84,7 +94,7 @@ public class IdempotencyKeys {
                 .setParameter(2, runId)
                 .setParameter(3, status)
                 .setParameter(4, body)
-                .setParameter(5, caller.tenant())
+                .setParameter(5, scope.tenant())
                 .setParameter(6, caller.user())
                 .setParameter(7, key)
                 .executeUpdate();
@@ -94,7 +104,7 @@ public class IdempotencyKeys {
     public void abandon(Caller caller, String key) {
         em.createNativeQuery("DELETE FROM idempotency_keys WHERE tenant_id = ?1 AND owner_id = ?2 AND idem_key = ?3"
                         + " AND state = ?4")
-                .setParameter(1, caller.tenant())
+                .setParameter(1, scope.tenant())
                 .setParameter(2, caller.user())
                 .setParameter(3, key)
                 .setParameter(4, IN_FLIGHT)

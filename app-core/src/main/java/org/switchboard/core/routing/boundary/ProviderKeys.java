@@ -15,6 +15,7 @@ import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
 import org.switchboard.core.routing.entity.RoutingNotFound;
 import org.switchboard.core.tenants.boundary.RequiresRole;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
@@ -23,6 +24,7 @@ import org.switchboard.core.tenants.entity.Caller;
  */
 @Stateless
 @RequiresRole({Caller.ADMIN_ROLE, Caller.PLATFORM_ADMIN_ROLE})
+@TenantScoped
 public class ProviderKeys {
     @Inject
     RoutingStore store;
@@ -83,7 +85,7 @@ public class ProviderKeys {
     /** Re-seals every key the caller may change under the current master key (after a rotation). */
     public ResealResponse reseal(Caller caller) {
         int resealed = 0;
-        for (Provider provider : store.providers(caller.tenant())) {
+        for (Provider provider : store.providers()) {
             if (!scopes.mayWrite(caller, provider.tenantId())) {
                 continue;
             }

@@ -23,6 +23,7 @@ import org.switchboard.core.routing.control.RoutingStore;
 import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
 import org.switchboard.core.tenants.boundary.RequiresRole;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
@@ -33,6 +34,7 @@ import org.switchboard.core.tenants.entity.Caller;
  */
 @Stateless
 @RequiresRole({Caller.ADMIN_ROLE, Caller.PLATFORM_ADMIN_ROLE})
+@TenantScoped
 public class Providers {
     @Inject
     RoutingStore store;
@@ -53,7 +55,7 @@ public class Providers {
     ReloadOnCommit reload;
 
     public List<ProviderResponse> list(Caller caller) {
-        return store.providers(caller.tenant()).stream().map(this::response).toList();
+        return store.providers().stream().map(this::response).toList();
     }
 
     public ProviderResponse get(Caller caller, String id) {
@@ -118,7 +120,7 @@ public class Providers {
     }
 
     private void requireUnique(String tenant, String name, Long self) {
-        boolean taken = store.providers(tenant).stream()
+        boolean taken = store.providers().stream()
                 .anyMatch(p -> p.name().equals(name)
                         && Objects.equals(p.tenantId(), tenant)
                         && (self == null || p.id() != self));

@@ -18,6 +18,7 @@ import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.RoutingPolicy;
 import org.switchboard.core.routing.entity.Target;
 import org.switchboard.core.tenants.boundary.RequiresRole;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
@@ -27,6 +28,7 @@ import org.switchboard.core.tenants.entity.Caller;
  */
 @Stateless
 @RequiresRole({Caller.ADMIN_ROLE, Caller.PLATFORM_ADMIN_ROLE})
+@TenantScoped
 public class RoutingPolicies {
     @Inject
     RoutingStore store;
@@ -47,7 +49,7 @@ public class RoutingPolicies {
     ReloadOnCommit reload;
 
     public List<PolicyResponse> list(Caller caller) {
-        return store.policies(caller.tenant()).stream().map(this::response).toList();
+        return store.policies().stream().map(this::response).toList();
     }
 
     public PolicyResponse get(Caller caller, String id) {
@@ -97,8 +99,7 @@ public class RoutingPolicies {
 
     /** The request's targets, each naming a provider the caller can see (its tenant's or a global one). */
     private List<Target> knownTargets(Caller caller, PolicyRequest request) {
-        List<String> known =
-                store.providers(caller.tenant()).stream().map(Provider::name).toList();
+        List<String> known = store.providers().stream().map(Provider::name).toList();
         List<Target> targets = request.typedTargets();
         for (Target target : targets) {
             if (!known.contains(target.provider())) {
@@ -111,7 +112,7 @@ public class RoutingPolicies {
     }
 
     private void requireUnique(String tenant, String alias, Long self) {
-        boolean taken = store.policies(tenant).stream()
+        boolean taken = store.policies().stream()
                 .anyMatch(r -> r.alias().equals(alias)
                         && Objects.equals(r.tenantId(), tenant)
                         && (self == null || r.id() != self));

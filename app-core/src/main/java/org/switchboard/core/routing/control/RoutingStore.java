@@ -3,26 +3,29 @@ package org.switchboard.core.routing.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
 import org.switchboard.core.routing.entity.RoutingPolicy;
+import org.switchboard.core.tenants.boundary.TenantScope;
 
 /**
  * Durable routing configuration. Every change bumps {@code routing_version} in the same transaction, which
- * is what every instance's {@link RoutingTable} polls.
+ * is what every instance's {@link RoutingTable} polls. The admin's reads and writes see the caller's tenant's rows
+ * and the global ones ({@link TenantScope}); loading the whole table, seeding and flagging a key are platform work.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class RoutingStore {
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    TenantScope scope;
 
-    /** Everything, read in one transaction so the snapshot is consistent. */
+    /** Everything, of every tenant, read in one transaction so the snapshot is consistent. */
     public Loaded loadAll() {
-        long version = version();
+        EntityManager em = scope.platform();
+        long version = version(em);
         return new Loaded(
                 version,
                 em.createQuery("SELECT p FROM Provider p ORDER BY p.id", Provider.class)
@@ -35,50 +38,57 @@ public class RoutingStore {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long version() {
+        return version(scope.platform());
+    }
+
+    private static long version(EntityManager em) {
         return ((Number) em.createNativeQuery("SELECT version FROM routing_version WHERE id = 1")
                         .getSingleResult())
                 .longValue();
     }
 
+    /** The row if the caller's tenant may see it (its own or a global one), else null. */
     public <T> T find(Class<T> type, long id) {
-        return em.find(type, id);
+        return scope.em().find(type, id);
     }
 
-    public List<Provider> providers(String tenantId) {
-        return em.createQuery(
-                        "SELECT p FROM Provider p WHERE p.tenantId = :t OR p.tenantId IS NULL ORDER BY p.id",
-                        Provider.class)
-                .setParameter("t", tenantId)
+    /** The providers the caller's tenant sees: its own and the global ones. */
+    public List<Provider> providers() {
+        return scope.em()
+                .createQuery("SELECT p FROM Provider p ORDER BY p.id", Provider.class)
                 .getResultList();
     }
 
     public List<ProviderKey> keys(long providerId) {
-        return em.createQuery("SELECT k FROM ProviderKey k WHERE k.providerId = :p ORDER BY k.id", ProviderKey.class)
+        return scope.em()
+                .createQuery("SELECT k FROM ProviderKey k WHERE k.providerId = :p ORDER BY k.id", ProviderKey.class)
                 .setParameter("p", providerId)
                 .getResultList();
     }
 
-    public List<RoutingPolicy> policies(String tenantId) {
-        return em.createQuery(
-                        "SELECT r FROM RoutingPolicy r WHERE r.tenantId = :t OR r.tenantId IS NULL ORDER BY r.alias",
-                        RoutingPolicy.class)
-                .setParameter("t", tenantId)
+    /** The routing policies the caller's tenant sees: its own and the global ones. */
+    public List<RoutingPolicy> policies() {
+        return scope.em()
+                .createQuery("SELECT r FROM RoutingPolicy r ORDER BY r.alias", RoutingPolicy.class)
                 .getResultList();
     }
 
     public void persist(Object entity) {
+        EntityManager em = scope.em();
         em.persist(entity);
-        changed();
+        changed(em);
     }
 
-    /** Persists several rows in one transaction (seeding). */
+    /** Persists several rows in one transaction (seeding: platform work). */
     public void persistAll(List<?> entities) {
+        EntityManager em = scope.platform();
         entities.forEach(em::persist);
-        changed();
+        changed(em);
     }
 
     public boolean globalProviderExists(String name) {
-        return !em.createQuery("SELECT p.id FROM Provider p WHERE p.tenantId IS NULL AND p.name = :n", Long.class)
+        return !scope.platform()
+                .createQuery("SELECT p.id FROM Provider p WHERE p.tenantId IS NULL AND p.name = :n", Long.class)
                 .setParameter("n", name)
                 .getResultList()
                 .isEmpty();
@@ -86,30 +96,33 @@ public class RoutingStore {
 
     /** Marks a change of a managed entity (already modified in this transaction). */
     public <T> T merge(T entity) {
+        EntityManager em = scope.em();
         T merged = em.merge(entity);
-        changed();
+        changed(em);
         return merged;
     }
 
     public void remove(Class<?> type, long id) {
+        EntityManager em = scope.em();
         Object entity = em.find(type, id);
         if (entity != null) {
             em.remove(entity);
-            changed();
+            changed(em);
         }
     }
 
-    /** Flags a key the upstream refused; routing skips it until an admin re-activates it. */
+    /** Flags a key the upstream refused; routing skips it until an admin re-activates it. Platform work. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void flag(long keyId, String reason) {
+        EntityManager em = scope.platform();
         ProviderKey key = em.find(ProviderKey.class, keyId);
         if (key != null && ProviderKey.ACTIVE.equals(key.status())) {
             key.status(ProviderKey.FLAGGED, reason);
-            changed();
+            changed(em);
         }
     }
 
-    private void changed() {
+    private static void changed(EntityManager em) {
         em.flush();
         em.createNativeQuery("UPDATE routing_version SET version = version + 1 WHERE id = 1")
                 .executeUpdate();

@@ -8,10 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.switchboard.core.platform.JsonObjectConverter;
+import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /** An upstream endpoint of one wire dialect ({@code kind}); mirrors table {@code providers}. Global if no tenant. */
 @Entity
+@AdditionalCriteria(TenantCriteria.OWN_OR_GLOBAL) // the tenant scope: see org.switchboard.core.tenants
 @Table(name = "providers")
 public class Provider {
     @Id

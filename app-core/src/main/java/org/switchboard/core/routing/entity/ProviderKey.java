@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
+import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /**
  * A provider's API key, sealed (AES-256-GCM, see {@code org.switchboard.core.keys}); mirrors table
@@ -12,6 +14,7 @@ import java.time.Instant;
  * and no longer routed to until an admin sets it {@code active} again.
  */
 @Entity
+@AdditionalCriteria(TenantCriteria.OWN_OR_GLOBAL) // the tenant scope: see org.switchboard.core.tenants
 @Table(name = "provider_keys")
 public class ProviderKey {
     public static final String ACTIVE = "active";

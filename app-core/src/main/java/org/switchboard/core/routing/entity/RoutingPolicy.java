@@ -8,12 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
+import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /**
  * A model alias and how it is served; mirrors table {@code routing_policies}. {@code targets} and
  * {@code resilience} are JSON columns, read into typed values once per load by their converters.
  */
 @Entity
+@AdditionalCriteria(TenantCriteria.OWN_OR_GLOBAL) // the tenant scope: see org.switchboard.core.tenants
 @Table(name = "routing_policies")
 public class RoutingPolicy {
     @Id

@@ -29,20 +29,27 @@ import org.switchboard.core.runs.entity.RunStatus;
 import org.switchboard.core.runs.entity.RunSubscriber;
 import org.switchboard.core.runs.entity.RunSubscription;
 import org.switchboard.core.runs.entity.RunView;
+import org.switchboard.core.tenants.boundary.TenantScope;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
  * Submits runs, shows and follows them, cancels them. Every access is scoped to the caller: another
- * tenant's run, or another user's run for a non-admin, is reported exactly like a run that does not exist.
+ * tenant's run (hidden by the {@link TenantScope}), or another user's run for a non-admin (hidden by
+ * {@link #visible}, the one place of that per-user rule), is reported exactly like a run that does not exist.
  * A run that ended longer ago than the retention period answers {@link RunGone}.
  */
 @ApplicationScoped // not an EJB: each store call commits on its own, and this is every request's path
+@TenantScoped
 public class Runs {
     @Inject
     Router router;
 
     @Inject
     RunStore store;
+
+    @Inject
+    TenantScope scope;
 
     @Inject
     RunRows rows;
@@ -118,7 +125,7 @@ public class Runs {
                 .orElseThrow(() -> new ModelNotFound(request.model()))
                 .validate(request);
         return Run.queued(
-                Ids.next(), caller.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
+                Ids.next(), scope.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
     }
 
     /** The run with its output so far; output and {@code lastSeq} come from one read of the log. */
@@ -129,7 +136,7 @@ public class Runs {
     /** The run and every durable event of its log, read together. */
     public RunSnapshot snapshot(Caller caller, String id) {
         Run run = visible(caller, id);
-        List<LogEntry> events = store.events(run.id(), 0);
+        List<LogEntry> events = store.eventsInScope(run.id(), 0);
         int lastSeq = events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
         return new RunSnapshot(view(run, LogEntry.outputOf(events), lastSeq), events);
     }
@@ -174,7 +181,7 @@ public class Runs {
 
     private Run visible(Caller caller, String id) {
         Run run = Ids.parse(id).stream()
-                .mapToObj(store::find)
+                .mapToObj(store::findInScope)
                 .filter(found -> found != null && visibleTo(caller, found))
                 .findFirst()
                 .orElseThrow(() -> new RunNotFound(id));
@@ -185,9 +192,9 @@ public class Runs {
         return run;
     }
 
+    /** The per-user rule: within a tenant, a user sees their own runs, a tenant admin every run. */
     private static boolean visibleTo(Caller caller, Run run) {
-        return run.tenantId().equals(caller.tenant())
-                && (caller.isAdmin() || run.ownerId().equals(caller.user()));
+        return caller.isAdmin() || run.ownerId().equals(caller.user());
     }
 
     private static RunView view(Run run, String output, int lastSeq) {

@@ -63,16 +63,20 @@ final class RunEndings {
     }
 
     /**
-     * Locks the run's row and, if it is in {@code status} (and, for a {@code now}, its lease has expired by
-     * then), writes {@code ending} in the same transaction. False if the row was not as expected.
+     * Locks the run's row and, if it belongs to {@code tenant} (any tenant if null: platform work), is in
+     * {@code status} and, for a {@code now}, its lease has expired by then, writes {@code ending} in the same
+     * transaction. False if the row was not as expected.
      */
-    static boolean endIf(DataSource dataSource, long runId, String status, Instant now, Ending ending) {
+    static boolean endIf(DataSource dataSource, long runId, String tenant, String status, Instant now, Ending ending) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
                     lock.setLong(1, runId);
                     try (ResultSet row = lock.executeQuery()) {
-                        if (!row.next() || !status.equals(row.getString(1)) || !expiredBy(row.getTimestamp(3), now)) {
+                        if (!row.next()
+                                || !status.equals(row.getString(1))
+                                || (tenant != null && !tenant.equals(row.getString(2)))
+                                || !expiredBy(row.getTimestamp(3), now)) {
                             return false;
                         }
                         ending.write(connection, row.getString(2));

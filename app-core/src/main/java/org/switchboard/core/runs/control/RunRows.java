@@ -2,6 +2,7 @@ package org.switchboard.core.runs.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import org.switchboard.core.platform.Database;
 import org.switchboard.core.platform.Jdbc;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunStatus;
+import org.switchboard.core.tenants.boundary.TenantScope;
 
 /**
  * The one writer of table {@code runs}: every statement that changes a run row is here, with plain JDBC, and
@@ -44,10 +46,13 @@ public class RunRows {
     private static final String RENEW =
             "UPDATE runs SET lease_expires_at = ?" + " WHERE lease_owner = ? AND status = 'RUNNING' AND id IN ";
     private static final String REQUEST_CANCEL =
-            "UPDATE runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'";
+            "UPDATE runs SET cancel_requested = TRUE WHERE id = ? AND tenant_id = ? AND status = 'RUNNING'";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    TenantScope scope;
 
     /** Records a queued run (one statement, committed on its own). */
     public void insertQueued(Run run) {
@@ -110,24 +115,32 @@ public class RunRows {
         }
     }
 
-    /** Asks the instance generating a run to cancel it (it looks at every lease renewal). */
+    /**
+     * Asks the instance generating a run of the caller's tenant ({@link TenantScope}) to cancel it (it looks at
+     * every lease renewal).
+     */
     public void requestCancel(long runId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement request = connection.prepareStatement(REQUEST_CANCEL)) {
             request.setLong(1, runId);
+            request.setString(2, scope.tenant());
             request.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not request the cancel of run " + runId, e);
         }
     }
 
-    /** Cancels a run no worker has claimed yet, with its terminal event; false if it is no longer queued. */
+    /**
+     * Cancels a run of the caller's tenant ({@link TenantScope}) no worker has claimed yet, with its terminal
+     * event; false if it is no longer queued.
+     */
     public boolean cancelQueued(long runId) {
         String reason = "The run was cancelled on request";
         String data = EventData.error("cancelled", "Run cancelled", reason, RunStatus.CANCELLED);
         return RunEndings.endIf(
                 dataSource,
                 runId,
+                scope.tenant(),
                 "QUEUED",
                 null,
                 (connection, tenant) ->
@@ -144,6 +157,7 @@ public class RunRows {
         return RunEndings.endIf(
                 dataSource,
                 runId,
+                null,
                 "RUNNING",
                 now,
                 (connection, tenant) -> RunEndings.end(

@@ -7,8 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.eclipse.persistence.annotations.ReadOnly;
 import org.switchboard.core.providers.entity.Usage;
+import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /**
  * A generation and its state; mirrors table {@code runs}. Read-only to JPA: {@code RunRows} (runs.control) is
@@ -16,6 +18,7 @@ import org.switchboard.core.providers.entity.Usage;
  */
 @Entity
 @ReadOnly
+@AdditionalCriteria(TenantCriteria.OWN) // the tenant scope: see org.switchboard.core.tenants
 @Table(name = "runs")
 public class Run {
     @Id

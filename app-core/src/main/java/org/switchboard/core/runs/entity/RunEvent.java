@@ -9,7 +9,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.eclipse.persistence.annotations.ReadOnly;
+import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /**
  * One persisted event of a run's log; mirrors table {@code run_events}. Read-only to JPA: {@code EventWriter}
@@ -17,6 +19,7 @@ import org.eclipse.persistence.annotations.ReadOnly;
  */
 @Entity
 @ReadOnly
+@AdditionalCriteria(TenantCriteria.OWN) // the tenant scope: see org.switchboard.core.tenants
 @Table(name = "run_events")
 @IdClass(RunEvent.Key.class)
 public class RunEvent {

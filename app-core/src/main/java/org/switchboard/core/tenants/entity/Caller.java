@@ -14,6 +14,9 @@ public record Caller(String tenant, String user, Set<String> roles) {
     public Caller {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(user, "user");
+        if (TenantCriteria.EVERY_TENANT.equals(tenant)) {
+            throw new IllegalArgumentException("'" + tenant + "' is not a tenant");
+        }
         roles = Set.copyOf(roles);
     }
 

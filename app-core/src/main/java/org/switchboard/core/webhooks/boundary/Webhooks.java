@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.switchboard.core.tenants.boundary.TenantScope;
+import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
 import org.switchboard.core.webhooks.control.CallbackUrls;
 import org.switchboard.core.webhooks.control.WebhookStore;
@@ -11,6 +13,7 @@ import org.switchboard.core.webhooks.control.WebhookStore;
 /** What clients do with webhooks: have a callback URL checked, and (tenant admins) read the signing secret. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TenantScoped
 public class Webhooks {
     @Inject
     CallbackUrls callbackUrls;
@@ -18,16 +21,22 @@ public class Webhooks {
     @Inject
     WebhookStore store;
 
+    @Inject
+    TenantScope scope;
+
     public void validateCallback(String url) {
         callbackUrls.validate(url);
     }
 
-    /** The tenant's signing secret ({@code whsec_...}), created on first use. Tenant admins only. */
+    /**
+     * The caller's tenant's signing secret ({@code whsec_...}), created on first use. Tenant admins only. It is
+     * keyed by the tenant of the {@link TenantScope}: no request names another tenant's secret.
+     */
     public String secret(Caller caller) {
         if (!caller.isAdmin()) {
             throw new org.switchboard.core.platform.Forbidden(
                     "admin-only", "Only a tenant admin may read the webhook secret");
         }
-        return store.secret(caller.tenant());
+        return store.secret(scope.tenant());
     }
 }
