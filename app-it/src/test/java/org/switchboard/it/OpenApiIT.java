@@ -46,7 +46,18 @@ class OpenApiIT extends SwitchboardDeployment {
 
     @Test
     void describesTheProblemAnswers() throws IOException {
-        JsonObject schemas = document().getJsonObject("components").getJsonObject("schemas");
+        JsonObject document = document();
+        assertThat(document.getJsonObject("components")
+                        .getJsonObject("responses")
+                        .keySet())
+                .contains("Problem");
+        assertThat(document.getJsonObject("paths")
+                        .getJsonObject("/v1/chat/completions")
+                        .getJsonObject("post")
+                        .getJsonObject("responses")
+                        .keySet())
+                .contains("200", "400", "404");
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
         assertThat(schemas.getJsonObject("Problem").getJsonObject("properties").keySet())
                 .contains("type", "status", "detail", "violations");
     }

@@ -16,6 +16,9 @@ public record ProblemResponse(
                 List<Violation> violations,
         @Schema(description = "The same problem in OpenAI's error shape, for the OpenAI SDKs") OpenAiError error) {
 
+    /** The shared OpenAPI response every error refers to ({@code @APIResponse(ref = ProblemResponse.REF)}). */
+    public static final String REF = "#/components/responses/Problem";
+
     @Schema(name = "Violation")
     public record Violation(
             @Schema(description = "JSON path of the field, e.g. temperature or messages[0].role") String field,

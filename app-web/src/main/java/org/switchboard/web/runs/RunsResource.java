@@ -71,37 +71,17 @@ public class RunsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    @Operation(summary = "Submit a run: streamed, async (202) or sync (the result)")
+    @Operation(
+            summary = "Submit a run: streamed, async (202) or sync (the result)",
+            description = "400: not JSON, a field out of range (violations name it) or a bad Idempotency-Key;"
+                    + " 404: unknown model alias; 409: the Idempotency-Key is in flight; 422: it was used for"
+                    + " another request.")
     @APIResponse(responseCode = "200", description = "The finished run (sync), or its event stream (stream)")
     @APIResponse(responseCode = "202", description = "Accepted (async, or sync past the deadline); Location names it")
-    @APIResponse(
-            responseCode = "400",
-            description = "Not JSON, a field out of range (violations name it), or a bad Idempotency-Key",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown model alias",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body, or still in flight",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body over the size limit",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "409", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "413", ref = ProblemResponse.REF)
     public void create(
             @RequestBody(
                             required = true,
@@ -183,27 +163,9 @@ public class RunsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A run's status and output; with after, its events after that seq; with wait, long-polls")
-    @APIResponse(
-            responseCode = "400",
-            description = "after or wait is not a whole number in range",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run visible to the caller",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "410",
-            description = "The run is past its retention",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "410", ref = ProblemResponse.REF)
     public void get(
             @PathParam("id") String id,
             @QueryParam("after") String after,
@@ -222,20 +184,8 @@ public class RunsResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow a run's events (SSE), resuming after Last-Event-ID or after")
-    @APIResponse(
-            responseCode = "400",
-            description = "Last-Event-ID or after is not a seq",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run visible to the caller",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
     public void events(
             @PathParam("id") String id,
             @QueryParam("after") String after,
@@ -251,13 +201,7 @@ public class RunsResource {
     @Path("{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a run; answers once it has ended")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run visible to the caller",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
     public void cancel(@PathParam("id") String id, @Context SecurityContext security, @Suspended AsyncResponse async) {
         Caller caller = Callers.of(security);
         runs.cancel(caller, id);
