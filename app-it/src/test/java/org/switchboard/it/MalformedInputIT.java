@@ -239,15 +239,12 @@ class MalformedInputIT extends SwitchboardDeployment {
         assertRefused(bad);
     }
 
+    /** A tab is legal in an HTTP field value, so it reaches the application, which refuses it in a key. */
     @Order(4)
-    @ParameterizedTest(name = "Idempotency-Key with {0}")
-    @MethodSource("controlCharacters")
-    void anIdempotencyKeyWithControlCharactersIsRefused(String what, String key) throws SQLException {
+    @Test
+    void anIdempotencyKeyWithATabIsRefused() throws SQLException {
         long[] before = stored();
-        String body = "{\"model\":\"sim\",\"mode\":\"async\"," + MESSAGES + "}";
-        String answer = raw("POST /api/v1/runs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + USER
-                + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key + "\r\nContent-Length: "
-                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        String answer = raw(runWithKey("a\tb"));
         refused.incrementAndGet();
         assertThat(answer).as(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
@@ -255,11 +252,29 @@ class MalformedInputIT extends SwitchboardDeployment {
         assertThat(stored()).isEqualTo(before);
     }
 
+    /**
+     * DEL and bytes over 0x7f in a header are refused by the HTTP listener (Grizzly) before the application sees
+     * the request: a bare 400, nothing stored, and nothing for the application to log.
+     */
+    @Order(4)
+    @ParameterizedTest(name = "Idempotency-Key with {0}")
+    @MethodSource("controlCharacters")
+    void anIdempotencyKeyTheListenerRefusesStoresNothing(String what, String key) throws SQLException {
+        long[] before = stored();
+        String answer = raw(runWithKey(key));
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 400");
+        assertThat(stored()).isEqualTo(before);
+    }
+
     static Stream<Arguments> controlCharacters() {
-        return Stream.of(
-                Arguments.of("a tab", "a\tb"),
-                Arguments.of("DEL", "a\u007fb"),
-                Arguments.of("a byte over 0x7f", "a\u00ffb"));
+        return Stream.of(Arguments.of("DEL", "a\u007fb"), Arguments.of("a byte over 0x7f", "a\u00ffb"));
+    }
+
+    private static String runWithKey(String key) {
+        String body = "{\"model\":\"sim\",\"mode\":\"async\"," + MESSAGES + "}";
+        return "POST /api/v1/runs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + USER
+                + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key + "\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.switchboard.web.openai;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.switchboard.web.platform.ChatMessageBody;
 
@@ -12,7 +13,8 @@ import org.switchboard.web.platform.ChatMessageBody;
 @Schema(name = "ChatCompletionRequest")
 record ChatCompletionRequestBody(
         @Schema(required = true, description = "A model alias of GET /v1/models") String model,
-        @Schema(required = true, minItems = 1) List<ChatMessageBody> messages,
+        @Schema(required = true, minItems = 1, type = SchemaType.ARRAY, implementation = ChatMessageBody.class)
+                List<ChatMessageBody> messages,
         @Schema(defaultValue = "false", description = "Answer as server-sent events") Boolean stream,
         @Schema(name = "stream_options") StreamOptions streamOptions,
         @Schema(name = "max_tokens", minimum = "1") Integer maxTokens,
@@ -20,7 +22,12 @@ record ChatCompletionRequestBody(
                 Integer maxCompletionTokens,
         @Schema(minimum = "0", maximum = "2") Double temperature,
         @Schema(name = "top_p", minimum = "0", maximum = "1") Double topP,
-        @Schema(description = "A string, or an array of up to 4 strings", maxItems = 4) List<String> stop,
+        @Schema(
+                        description = "A string, or an array of up to 4 strings",
+                        maxItems = 4,
+                        type = SchemaType.ARRAY,
+                        implementation = String.class)
+                List<String> stop,
         @Schema(
                         name = "upstream_conversation_id",
                         maxLength = 128,

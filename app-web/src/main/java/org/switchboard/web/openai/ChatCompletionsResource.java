@@ -69,41 +69,11 @@ public class ChatCompletionsResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON),
                 @Content(mediaType = MediaType.SERVER_SENT_EVENTS)
             })
-    @APIResponse(
-            responseCode = "400",
-            description = "Not JSON, or a field out of OpenAI's range (violations name it)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown model alias",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body over the size limit",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "502",
-            description = "Every upstream target failed",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "401", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "413", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "502", ref = ProblemResponse.REF)
     public void create(
             @RequestBody(
                             required = true,

@@ -55,6 +55,18 @@ public final class ChatRequestJson {
                 hints);
     }
 
+    /** An optional string member ({@code mode}, {@code callback_url}): absent or null is {@code null}. */
+    public static String optionalString(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (isAbsent(value)) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw new InvalidField(name, "'" + name + "' must be a string");
+        }
+        return text.getString();
+    }
+
     /** An optional boolean member ({@code stream}, {@code include_usage}): absent or null is {@code false}. */
     public static boolean optionalBoolean(JsonObject object, String name, String path) {
         JsonValue value = object.get(name);

@@ -2,8 +2,6 @@ package org.switchboard.web.runs;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.core.idempotency.boundary.IdempotencyKeys;
 import org.switchboard.core.idempotency.entity.StoredAnswer;
-import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.runs.boundary.Runs;
 import org.switchboard.core.runs.entity.RunView;
@@ -39,7 +36,6 @@ import org.switchboard.core.tenants.entity.Caller;
 import org.switchboard.core.webhooks.boundary.Webhooks;
 import org.switchboard.web.platform.ChatRequestJson;
 import org.switchboard.web.platform.EventStreams;
-import org.switchboard.web.platform.InvalidField;
 import org.switchboard.web.platform.JsonBodies;
 import org.switchboard.web.platform.ProblemResponse;
 import org.switchboard.web.platform.RequestAttributes;
@@ -72,36 +68,11 @@ public class RunsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @Operation(summary = "Submit a run: streamed, async (202) or sync (the result)")
-    @APIResponse(responseCode = "200", description = "The finished run (sync), or its event stream (stream)")
-    @APIResponse(responseCode = "202", description = "Accepted (async, or sync past the deadline); Location names it")
-    @APIResponse(
-            responseCode = "400",
-            description = "Not JSON, a field out of range (violations name it), or a bad Idempotency-Key",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown model alias",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body, or still in flight",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body over the size limit",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "200", description = "The finished run (sync) or its event stream; 202: accepted")
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "409", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "413", ref = ProblemResponse.REF)
     public void create(
             @RequestBody(
                             required = true,
@@ -117,8 +88,8 @@ public class RunsResource {
             @Context HttpServletResponse httpResponse,
             @Suspended AsyncResponse async) {
         JsonObject json = JsonBodies.readObject(body);
-        SubmitMode mode = SubmitMode.of(optionalString(json, "mode"));
-        String callback = optionalString(json, "callback_url");
+        SubmitMode mode = SubmitMode.of(ChatRequestJson.optionalString(json, "mode"));
+        String callback = ChatRequestJson.optionalString(json, "callback_url");
         if (callback != null) {
             webhooks.validateCallback(callback);
         }
@@ -183,27 +154,9 @@ public class RunsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A run's status and output; with after, its events after that seq; with wait, long-polls")
-    @APIResponse(
-            responseCode = "400",
-            description = "after or wait is not a whole number in range",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run visible to the caller",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "410",
-            description = "The run is past its retention",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "410", ref = ProblemResponse.REF)
     public void get(
             @PathParam("id") String id,
             @QueryParam("after") String after,
@@ -222,20 +175,8 @@ public class RunsResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow a run's events (SSE), resuming after Last-Event-ID or after")
-    @APIResponse(
-            responseCode = "400",
-            description = "Last-Event-ID or after is not a seq",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run visible to the caller",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponse.REF)
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
     public void events(
             @PathParam("id") String id,
             @QueryParam("after") String after,
@@ -251,28 +192,11 @@ public class RunsResource {
     @Path("{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a run; answers once it has ended")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run visible to the caller",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemResponse.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponse.REF)
     public void cancel(@PathParam("id") String id, @Context SecurityContext security, @Suspended AsyncResponse async) {
         Caller caller = Callers.of(security);
         runs.cancel(caller, id);
         awaiter.await(caller, id, async, end -> ok(runs.snapshot(caller, id)));
-    }
-
-    private static String optionalString(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonString text)) {
-            throw new InvalidField(name, "'" + name + "' must be a string");
-        }
-        return text.getString();
     }
 
     private void stream(Caller caller, String runId, int after, HttpServletResponse response, AsyncResponse async) {
@@ -322,25 +246,5 @@ public class RunsResource {
                 .location(URI.create("/api/v1/runs/" + run.id()))
                 .header("Retry-After", "1")
                 .build();
-    }
-
-    /** Parses a seq cursor ({@code after}, {@code Last-Event-ID}): absent is 0, anything but a whole number is 400. */
-    static final class Cursor {
-        private Cursor() {}
-
-        static int parse(String value, String name) {
-            if (value == null || value.isBlank()) {
-                return 0;
-            }
-            try {
-                int seq = Integer.parseInt(value.trim());
-                if (seq >= 0) {
-                    return seq;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new InvalidInput("invalid-cursor", "'" + name + "' must be a seq: a whole number of 0 or more");
-        }
     }
 }
