@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -314,10 +315,9 @@ class MalformedInputIT extends SwitchboardDeployment {
     @Order(6)
     @Test
     void theLogHasOneLinePerRefusalAndNoStackTrace() {
-        Eventually.within(
-                Duration.ofSeconds(10),
-                "a log line per refused request",
-                () -> count(logSinceStart(), "Refused ") >= refused.get());
+        await("a log line per refused request")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> count(logSinceStart(), "Refused ") >= refused.get());
         String log = logSinceStart();
         assertThat(count(log, "Refused ")).as("one line per refused request").isEqualTo(refused.get());
         assertThat(log)
