@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.switchboard.core.platform.Conflict;
 
 /**
  * The application's master keys, from {@code switchboard.keys.master-key} (base64, e.g. the environment
@@ -70,10 +69,7 @@ public class KeyVault {
 
     private MasterKeys required() {
         if (keys == null) {
-            throw new Conflict(
-                    "master-key-missing",
-                    "No master key is configured (switchboard.keys.master-key or switchboard.keys.master-key-file),"
-                            + " so provider keys can be neither stored nor used");
+            throw new MasterKeyMissing();
         }
         return keys;
     }

@@ -1,8 +1,8 @@
 package org.switchboard.core.platform;
 
-/** The request clashes with the current state of what it addresses; retrying later may succeed. */
-public class Conflict extends SwitchboardException {
-    public Conflict(String type, String message) {
+/** The request clashes with the current state of what it addresses; retrying later may succeed. A family: each condition is a subclass named after it. */
+public abstract class Conflict extends SwitchboardException {
+    protected Conflict(String type, String message) {
         super(type, message);
     }
 }

@@ -15,6 +15,12 @@ public abstract class SwitchboardException extends RuntimeException {
         this.type = type;
     }
 
+    /** For an expected outcome rather than a bug (an upstream's refusal, say): no stack trace is captured. */
+    protected SwitchboardException(String type, String message, boolean stackless) {
+        super(message, null, false, !stackless);
+        this.type = type;
+    }
+
     public String type() {
         return type;
     }

@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.idempotency.entity.StoredAnswer;
-import org.switchboard.core.platform.Conflict;
-import org.switchboard.core.platform.Unprocessable;
 import org.switchboard.core.tenants.boundary.TenantScope;
 import org.switchboard.core.tenants.boundary.TenantScoped;
 import org.switchboard.core.tenants.entity.Caller;
@@ -42,7 +40,8 @@ public class IdempotencyKeys {
 
     /**
      * Claims the key for a new request (empty), or returns the answer of the earlier request with it.
-     * A different request under the same key is {@link Unprocessable}; one still being answered, {@link Conflict}.
+     * A different request under the same key is {@link IdempotencyKeyReused}; one still being answered,
+     * {@link IdempotencyKeyInFlight}.
      */
     public Optional<StoredAnswer> begin(Caller caller, String key, String requestHash) {
         Instant now = Instant.now();
@@ -74,14 +73,10 @@ public class IdempotencyKeys {
                         .setParameter(3, key)
                         .getSingleResult();
         if (!requestHash.equals(row[0])) {
-            throw new Unprocessable(
-                    "idempotency-key-reused",
-                    "Idempotency-Key '" + key + "' was used with a different request; use a new key for a new request");
+            throw new IdempotencyKeyReused(key);
         }
         if (IN_FLIGHT.equals(row[1])) {
-            throw new Conflict(
-                    "idempotency-key-in-flight",
-                    "The first request with Idempotency-Key '" + key + "' is still being processed; retry shortly");
+            throw new IdempotencyKeyInFlight(key);
         }
         return Optional.of(
                 new StoredAnswer(((Number) row[2]).longValue(), ((Number) row[3]).intValue(), (String) row[4]));

@@ -39,12 +39,15 @@ public interface ProviderAdapter {
     /** Vectors, one per input, and the input tokens the upstream counted. */
     record Embeddings(java.util.List<double[]> vectors, int inputTokens) {}
 
-    /** Why a one-shot upstream call (embeddings, models) failed, classified like a generation's failure. */
-    final class CallFailure extends RuntimeException {
-        private final org.switchboard.core.providers.entity.ProviderFailure failure;
+    /**
+     * Why a one-shot upstream call (embeddings, models) failed, classified like a generation's failure. Stackless:
+     * it is an outcome, not a bug.
+     */
+    final class CallFailure extends org.switchboard.core.platform.BadGateway {
+        private final transient org.switchboard.core.providers.entity.ProviderFailure failure;
 
         public CallFailure(org.switchboard.core.providers.entity.ProviderFailure failure) {
-            super(failure.detail(), null, false, false);
+            super(failure.type(), failure.detail(), true);
             this.failure = failure;
         }
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.switchboard.core.platform.BadGateway;
-import org.switchboard.core.platform.Conflict;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.OnCreate;
 import org.switchboard.core.platform.Validation;
@@ -93,7 +91,7 @@ public class Providers {
 
     /**
      * Asks the upstream which models it serves, with the provider's first active key: the admin's test of a
-     * provider's URL and key. Completes exceptionally with {@link BadGateway} when the upstream fails; the key
+     * provider's URL and key. Completes exceptionally with {@link UpstreamFailed} when the upstream fails; the key
      * never appears in its detail.
      */
     public CompletableFuture<List<String>> upstreamModels(Caller caller, String id) {
@@ -125,7 +123,7 @@ public class Providers {
                         && Objects.equals(p.tenantId(), tenant)
                         && (self == null || p.id() != self));
         if (taken) {
-            throw new Conflict("provider-exists", "A provider named '" + name + "' already exists in this scope");
+            throw new ProviderNameTaken(name);
         }
     }
 
@@ -135,7 +133,7 @@ public class Providers {
             return cause;
         }
         String detail = call.failure().detail();
-        return new BadGateway(call.failure().type(), key == null ? detail : detail.replace(key, "[key]"));
+        return new UpstreamFailed(call.failure().type(), key == null ? detail : detail.replace(key, "[key]"));
     }
 
     private ProviderResponse response(Provider p) {

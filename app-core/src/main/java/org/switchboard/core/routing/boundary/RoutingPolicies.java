@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Objects;
-import org.switchboard.core.platform.Conflict;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.OnCreate;
@@ -117,8 +116,7 @@ public class RoutingPolicies {
                         && Objects.equals(r.tenantId(), tenant)
                         && (self == null || r.id() != self));
         if (taken) {
-            throw new Conflict(
-                    "policy-exists", "A routing policy for alias '" + alias + "' already exists in this scope");
+            throw new PolicyAliasTaken(alias);
         }
     }
 

@@ -2,9 +2,9 @@ package org.switchboard.core.routing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.switchboard.core.platform.Forbidden;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.InvalidInput;
+import org.switchboard.core.routing.entity.GlobalRoutingReadOnly;
 import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.RoutingNotFound;
 import org.switchboard.core.routing.entity.RoutingPolicy;
@@ -35,7 +35,7 @@ public class RoutingScopes {
     public <T> T writable(Caller caller, Class<T> type, String id) {
         T row = readable(caller, type, id);
         if (!mayWrite(caller, tenantOf(row))) {
-            throw new Forbidden("forbidden", "Global routing configuration is changed by platform admins only");
+            throw new GlobalRoutingReadOnly("Global routing configuration is changed by platform admins only");
         }
         return row;
     }
@@ -50,7 +50,7 @@ public class RoutingScopes {
             case "tenant" -> caller.tenant();
             case "global" -> {
                 if (!caller.isPlatformAdmin()) {
-                    throw new Forbidden("forbidden", "Global routing configuration is created by platform admins only");
+                    throw new GlobalRoutingReadOnly("Global routing configuration is created by platform admins only");
                 }
                 yield null;
             }

@@ -1,5 +1,6 @@
 package org.switchboard.core.routing.control;
 
+import org.switchboard.core.platform.BadGateway;
 import org.switchboard.core.providers.entity.ProviderFailure;
 
 /**
@@ -7,12 +8,12 @@ import org.switchboard.core.providers.entity.ProviderFailure;
  * says text had already reached the client, after which nothing is retried or fallen back from (SPEC §5).
  * Stackless: it is an outcome, not a bug.
  */
-public final class TargetFailed extends RuntimeException {
+public final class TargetFailed extends BadGateway {
     private final transient ProviderFailure failure;
     private final boolean committed;
 
     TargetFailed(ProviderFailure failure, boolean committed) {
-        super(failure.type(), null, false, false);
+        super(failure.type(), failure.detail(), true);
         this.failure = failure;
         this.committed = committed;
     }

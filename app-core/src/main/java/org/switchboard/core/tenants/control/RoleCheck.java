@@ -5,9 +5,9 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.util.Arrays;
-import org.switchboard.core.platform.Forbidden;
 import org.switchboard.core.tenants.boundary.RequiresRole;
 import org.switchboard.core.tenants.entity.Caller;
+import org.switchboard.core.tenants.entity.RoleRequired;
 
 /**
  * Enforces {@link RequiresRole}: the call's {@link Caller} argument must hold one of the declared roles. Runs
@@ -29,7 +29,7 @@ public class RoleCheck {
                 .orElseThrow(() ->
                         new IllegalStateException(invocation.getMethod() + " declares roles but takes no Caller"));
         if (!admits(declared.value(), caller)) {
-            throw new Forbidden("forbidden", "This needs the " + String.join(" or ", declared.value()) + " role");
+            throw new RoleRequired("This needs the " + String.join(" or ", declared.value()) + " role");
         }
         return invocation.proceed();
     }

@@ -34,8 +34,7 @@ public class Webhooks {
      */
     public String secret(Caller caller) {
         if (!caller.isAdmin()) {
-            throw new org.switchboard.core.platform.Forbidden(
-                    "admin-only", "Only a tenant admin may read the webhook secret");
+            throw new WebhookSecretAdminOnly();
         }
         return store.secret(scope.tenant());
     }
