@@ -3,6 +3,8 @@ package org.switchboard.core.runs.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,6 +87,7 @@ public class RunRows {
      * Claims up to {@code limit} queued runs for this instance in one transaction: rows other workers are
      * claiming right now are skipped, never waited for ({@code FOR UPDATE SKIP LOCKED}).
      */
+    @Transactional(TxType.NOT_SUPPORTED) // a local transaction of its own, whatever the caller runs in
     List<Run> claimQueued(String owner, Instant leaseEnd, int limit) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
@@ -134,6 +137,7 @@ public class RunRows {
      * Cancels a run of the caller's tenant ({@link TenantScope}) no worker has claimed yet, with its terminal
      * event; false if it is no longer queued.
      */
+    @Transactional(TxType.NOT_SUPPORTED) // a local transaction of its own, whatever the caller runs in
     public boolean cancelQueued(long runId) {
         String reason = "The run was cancelled on request";
         String data = EventData.error("cancelled", "Run cancelled", reason, RunStatus.CANCELLED);
@@ -151,6 +155,7 @@ public class RunRows {
      * Ends a run whose lease expired as {@code incomplete}, appending its terminal {@code error} event after
      * the last durable one. Returns false if the run was renewed or ended meanwhile.
      */
+    @Transactional(TxType.NOT_SUPPORTED) // a local transaction of its own, whatever the caller runs in
     public boolean endExpired(long runId, Instant now) {
         String reason = "The instance generating this run stopped (lease expired); the output is partial";
         String data = EventData.error("lease-expired", "Run interrupted", reason, RunStatus.INCOMPLETE);
@@ -171,6 +176,7 @@ public class RunRows {
     }
 
     /** Forgets the events and request of runs that ended before {@code endedBefore}: they answer 410 from now on. */
+    @Transactional(TxType.NOT_SUPPORTED) // a local transaction of its own, whatever the caller runs in
     public int expire(Instant endedBefore, int limit) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> RunEndings.expire(connection, endedBefore, limit));

@@ -26,6 +26,9 @@ public class TenantScopeInterceptor {
     }
 
     private static Caller callerOf(Object[] parameters) {
+        if (parameters == null) { // Payara's EJB container passes none for a method without parameters
+            return null;
+        }
         for (Object parameter : parameters) {
             if (parameter instanceof Caller caller) {
                 return caller;

@@ -22,7 +22,8 @@ public class RoleCheck {
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         RequiresRole declared = declared(invocation);
-        Caller caller = Arrays.stream(invocation.getParameters())
+        Object[] parameters = invocation.getParameters();
+        Caller caller = Arrays.stream(parameters == null ? new Object[0] : parameters)
                 .filter(Caller.class::isInstance)
                 .map(Caller.class::cast)
                 .findFirst()
