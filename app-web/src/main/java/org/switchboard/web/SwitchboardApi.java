@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.switchboard.web.platform.ProblemResponse;
 
 /**
  * The REST application at the root of the web module (context root {@code /}). Payara's MicroProfile OpenAPI
@@ -37,6 +36,6 @@ import org.switchboard.web.platform.ProblemResponse;
                                         content =
                                                 @Content(
                                                         mediaType = "application/problem+json",
-                                                        schema = @Schema(implementation = ProblemResponse.class)))))
+                                                        schema = @Schema(ref = "#/components/schemas/Problem")))))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class SwitchboardApi extends Application {}
