@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.platform.SwitchboardException;
+import org.switchboard.core.runs.boundary.RunHistory;
 
 /**
  * The console reaches app-core only through its doors (STYLE.md, issue 14): views talk to a feature's
@@ -43,4 +44,13 @@ class ArchitectureTest {
                     .and(not(SHARED_KERNEL))
                     .as("are core types behind its doors (control, keys, platform plumbing)"))
             .because("views talk to core boundaries directly and show entities; there is no other way in");
+
+    @ArchTest
+    static final ArchRule callersReadRunsOnlyInTheirTenantScope = noClasses()
+            .that()
+            .resideInAPackage("org.switchboard.admin..")
+            .should()
+            .dependOnClassesThat(type(RunHistory.class))
+            .because("RunHistory reads the runs of every tenant for reactions inside the application; a caller's"
+                    + " reads go through Runs, in the caller's tenant scope");
 }

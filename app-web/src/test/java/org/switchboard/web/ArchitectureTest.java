@@ -19,6 +19,7 @@ import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.platform.SchemaMigration;
 import org.switchboard.core.platform.SwitchboardException;
 import org.switchboard.core.platform.ViolationType;
+import org.switchboard.core.runs.boundary.RunHistory;
 
 /**
  * app-web reaches app-core only through its doors (STYLE.md, issue 14): a feature's {@code boundary} and
@@ -63,4 +64,13 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat(READINESS)
             .because("the database and its migration are core's plumbing; only readiness reports on them");
+
+    @ArchTest
+    static final ArchRule callersReadRunsOnlyInTheirTenantScope = noClasses()
+            .that()
+            .resideInAPackage("org.switchboard.web..")
+            .should()
+            .dependOnClassesThat(type(RunHistory.class))
+            .because("RunHistory reads the runs of every tenant for reactions inside the application; a caller's"
+                    + " reads go through Runs, in the caller's tenant scope");
 }
