@@ -127,36 +127,44 @@ public class RunEngine {
         }
 
         @Override
-        public synchronized void cancel() {
-            stopUpstream();
-            fail(RunStatus.CANCELLED, "cancelled", "Run cancelled", "The run was cancelled on request");
+        public void cancel() {
+            end(RunStatus.CANCELLED, "cancelled", "Run cancelled", "The run was cancelled on request");
         }
 
         @Override
         public void checkDeadlines(long nowNanos) {
             String breach = deadlines.breached(startedNanos, lastActivityNanos, anyOutput, nowNanos);
             if (breach != null) {
-                synchronized (this) {
-                    stopUpstream();
-                    fail(RunStatus.INCOMPLETE, "deadline-exceeded", "Deadline exceeded", breach);
-                }
+                end(RunStatus.INCOMPLETE, "deadline-exceeded", "Deadline exceeded", breach);
             }
         }
 
         @Override
-        public synchronized void interrupt() {
-            stopUpstream();
-            fail(
+        public void interrupt() {
+            end(
                     RunStatus.INCOMPLETE,
                     "instance-stopped",
                     "Run interrupted",
                     "The instance generating this run was stopped; the output so far is kept");
         }
 
-        private void stopUpstream() {
-            Generation current = generation;
-            if (current != null && !ended) {
-                current.cancel();
+        /**
+         * Ends the run here and only then stops its upstream call, outside this relay's lock: the upstream's
+         * reader holds its own lock while it delivers into this relay, so stopping it under this lock could
+         * deadlock against a delivery in flight (seen: a gap deadline racing the stream's completion). Once
+         * ended, whatever the upstream still delivers is ignored.
+         */
+        private void end(RunStatus status, String type, String title, String detail) {
+            Generation toStop;
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                toStop = generation;
+                fail(status, type, title, detail);
+            }
+            if (toStop != null) {
+                toStop.cancel();
             }
         }
 
