@@ -20,68 +20,85 @@ final class StrictScalars {
         return new JsonbDeserializer<?>[] {new Booleans(), new Integers(), new Longs(), new Doubles(), new Decimals()};
     }
 
-    private static JsonbException refused(JsonValue value, String expected) {
-        return new JsonbException("expected " + expected + ", not " + value);
-    }
+    /** One scalar type: the JSON value read as it, or refused naming what was expected. */
+    private abstract static class Strict<T> implements JsonbDeserializer<T> {
+        private final String expected;
 
-    static final class Booleans implements JsonbDeserializer<Boolean> {
-        @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-                return value == JsonValue.TRUE;
-            }
-            throw refused(value, "true or false");
+        Strict(String expected) {
+            this.expected = expected;
         }
-    }
 
-    static final class Integers implements JsonbDeserializer<Integer> {
+        /** The value as a {@code T}, or null when it is not one. */
+        abstract T accept(JsonValue value);
+
         @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
+        public T deserialize(JsonParser parser, DeserializationContext context, Type type) {
             JsonValue value = parser.getValue();
+            T read = null;
             try {
-                if (value instanceof JsonNumber n && n.isIntegral()) {
-                    return n.intValueExact();
-                }
-            } catch (ArithmeticException beyondInt) {
+                read = accept(value);
+            } catch (ArithmeticException outOfRange) {
                 // refused below
             }
-            throw refused(value, "a whole number");
+            if (read == null) {
+                throw new JsonbException("expected " + expected + ", not " + value);
+            }
+            return read;
         }
     }
 
-    static final class Longs implements JsonbDeserializer<Long> {
+    static final class Booleans extends Strict<Boolean> {
+        Booleans() {
+            super("true or false");
+        }
+
         @Override
-        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            try {
-                if (value instanceof JsonNumber n && n.isIntegral()) {
-                    return n.longValueExact();
-                }
-            } catch (ArithmeticException beyondLong) {
-                // refused below
-            }
-            throw refused(value, "a whole number");
+        Boolean accept(JsonValue value) {
+            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
         }
     }
 
-    static final class Doubles implements JsonbDeserializer<Double> {
+    static final class Integers extends Strict<Integer> {
+        Integers() {
+            super("a whole number");
+        }
+
         @Override
-        public Double deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            if (parser.getValue() instanceof JsonNumber n) {
-                return n.doubleValue();
-            }
-            throw refused(parser.getValue(), "a number");
+        Integer accept(JsonValue value) {
+            return value instanceof JsonNumber n && n.isIntegral() ? Integer.valueOf(n.intValueExact()) : null;
         }
     }
 
-    static final class Decimals implements JsonbDeserializer<BigDecimal> {
+    static final class Longs extends Strict<Long> {
+        Longs() {
+            super("a whole number");
+        }
+
         @Override
-        public BigDecimal deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            if (parser.getValue() instanceof JsonNumber n) {
-                return n.bigDecimalValue();
-            }
-            throw refused(parser.getValue(), "a number");
+        Long accept(JsonValue value) {
+            return value instanceof JsonNumber n && n.isIntegral() ? Long.valueOf(n.longValueExact()) : null;
+        }
+    }
+
+    static final class Doubles extends Strict<Double> {
+        Doubles() {
+            super("a number");
+        }
+
+        @Override
+        Double accept(JsonValue value) {
+            return value instanceof JsonNumber n ? Double.valueOf(n.doubleValue()) : null;
+        }
+    }
+
+    static final class Decimals extends Strict<BigDecimal> {
+        Decimals() {
+            super("a number");
+        }
+
+        @Override
+        BigDecimal accept(JsonValue value) {
+            return value instanceof JsonNumber n ? n.bigDecimalValue() : null;
         }
     }
 }
