@@ -22,7 +22,7 @@
  *       nothing else.</li>
  * </ul>
  * Guarded by {@code ChatsIT}, {@code ChatBranchesIT}, {@code ChatContextIT}, {@code ChatTicketIT},
- * {@code TenantIsolationIT} and {@code ChatCrashIT}.
+ * {@code TenantIsolationIT}, {@code MalformedInputIT} and {@code CrashRecoveryIT}.
  *
  * <p>Dependencies: chats uses runs (through its boundary: submit, cancel, {@code RunHistory} for ended runs),
  * providers (the request values), tenants and platform; nothing depends on chats but the web layer.
