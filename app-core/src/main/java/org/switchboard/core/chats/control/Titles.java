@@ -34,7 +34,7 @@ public class Titles {
     @ConfigProperty(name = "switchboard.chats.title-model")
     String model;
 
-    void generate(TurnStore.TitleJob job) {
+    public void generate(TurnStore.TitleJob job) {
         ChatRequest request = new ChatRequest(
                 model,
                 List.of(
