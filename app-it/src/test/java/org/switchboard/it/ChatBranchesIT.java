@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class ChatBranchesIT extends SwitchboardDeployment {
     private static final String MODEL = "sim-fast";
+    private static final String TENANT = "branches-it-" + Long.toString(System.currentTimeMillis(), 36);
 
     @Test
     void editAndRegenerateCreateSiblingsAndCurrentSwitchesBetweenThem() {
-        String token = TestStack.token("branches-it", "hana", "user");
+        String token = TestStack.token(TENANT, "hana", "user");
         String chatId = ChatApi.create(token, "tree").getString("id");
         String u1 = send(token, chatId, ChatApi.message(MODEL, "first question"))
                 .getJsonObject("user_message")
@@ -89,7 +90,7 @@ class ChatBranchesIT extends SwitchboardDeployment {
 
     @Test
     void editingTheFirstQuestionMakesASecondRoot() {
-        String token = TestStack.token("branches-it", "ivo", "user");
+        String token = TestStack.token(TENANT, "ivo", "user");
         String chatId = ChatApi.create(token, "roots").getString("id");
         String u1 = send(token, chatId, ChatApi.message(MODEL, "hello"))
                 .getJsonObject("user_message")
@@ -108,7 +109,7 @@ class ChatBranchesIT extends SwitchboardDeployment {
 
     @Test
     void misplacedMessagesAreRefused() {
-        String token = TestStack.token("branches-it", "jo", "user");
+        String token = TestStack.token(TENANT, "jo", "user");
         String chatId = ChatApi.create(token, "refusals").getString("id");
         String u1 = send(token, chatId, ChatApi.message(MODEL, "q"))
                 .getJsonObject("user_message")

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * system prompt; the simulator's echo hint makes the answer the very prompt it received.
  */
 class ChatContextIT extends SwitchboardDeployment {
-    private static final String TENANT = "context-it";
+    private static final String TENANT = "context-it-" + Long.toString(System.currentTimeMillis(), 36);
     private static final String ALIAS = "chat-small";
     private static final int WINDOW = 150; // SWITCHBOARD_CHATS_CONTEXT_WINDOW_CHAT_SMALL in the failsafe environment
     private static final String SYSTEM_PROMPT = "You are terse."; // SWITCHBOARD_CHATS_SYSTEM_PROMPT_CHAT_SMALL

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * nothing; the bearer header keeps working; the ticket never reaches the server log.
  */
 class ChatTicketIT extends SwitchboardDeployment {
-    private static final String TENANT = "ticket-it";
+    private static final String TENANT = "ticket-it-" + Long.toString(System.currentTimeMillis(), 36);
 
     @Test
     void theStreamUrlOpensAndResumesTheRunsEventsWithoutAnAuthorizationHeader() {
