@@ -152,7 +152,8 @@ class ChatsIT extends SwitchboardDeployment {
         assertThat(Api.json(again.body()).getString("id")).isEqualTo(chatId);
         assertThat(Api.json(again.body()).getString("client_id")).isEqualTo("local-chat-1");
 
-        JsonObject sent = ChatApi.sent(token, chatId, ChatApi.message("sim", "once").add("client_id", "local-msg-1"));
+        JsonObject sent =
+                ChatApi.sent(token, chatId, ChatApi.message("sim", "once").add("client_id", "local-msg-1"));
         JsonObject resent =
                 ChatApi.sent(token, chatId, ChatApi.message("sim", "once").add("client_id", "local-msg-1"));
         assertThat(resent.getString("run_id")).isEqualTo(sent.getString("run_id"));
