@@ -103,12 +103,13 @@ const state = {
 // whole answer exactly.
 // ---------------------------------------------------------------------------------------------------------
 class RunStream {
-  constructor(messageId, streamUrl) {
+  constructor(chatId, messageId, streamUrl) {
+    this.chatId = chatId;
     this.messageId = messageId;
     this.text = '';
     this.lastSeq = 0;
     this.status = 'generating';
-    this.reconnects = 0;   // how often the connection dropped (shown as data-reconnects, for the tests)
+    this.reconnects = 0;   // how often the stream was cut and resumed (data-reconnects, for the tests)
     this.open(streamUrl);
   }
 
@@ -146,33 +147,53 @@ class RunStream {
   }
 
   dropped() {
-    this.reconnects++;
-    renderStream(this);
-    // EventSource retries network errors itself. It gives up (CLOSED) when an answer is not a stream, e.g.
-    // an expired ticket: then the page asks the chat for a fresh stream_url and resumes after lastSeq.
-    if (this.source.readyState === EventSource.CLOSED && this.status === 'generating') {
+    // EventSource retries a dropped connection itself, with Last-Event-ID. It gives up (CLOSED) when an
+    // answer is not a stream, e.g. an expired ticket: then the page resumes with a fresh stream_url.
+    if (this.source.readyState === EventSource.CLOSED && this.status === 'generating' && navigator.onLine) {
+      this.reconnects++;
       setTimeout(() => this.resume(), Math.min(1000 * this.reconnects, 10000));
     }
   }
 
+  /**
+   * The browser went offline. An open streaming response does not notice (on a dead network it can hang
+   * for minutes), so the page closes it now and resumes after the last seq once the browser is back.
+   */
+  pause() {
+    if (this.status !== 'generating') return;
+    this.source.close();
+    this.reconnects++;
+    renderStream(this);
+  }
+
+  /** Reopens the stream after lastSeq with a fresh stream_url (the GET of the chat mints a new ticket). */
   async resume() {
+    if (this.status !== 'generating') return;
     try {
-      const { json } = await api('GET', `/api/v1/chats/${state.chat.id}`);
+      const { json } = await api('GET', `/api/v1/chats/${this.chatId}`);
       const message = json.messages.find((m) => m.id === this.messageId);
       if (message && message.stream_url) {
         this.open(message.stream_url);
       } else {
-        applyChat(json, null); // the run ended meanwhile: its stored text is the answer
+        // The run ended meanwhile and its stream is closed to us: the stored text is the answer.
+        state.streams.delete(this.messageId);
+        if (state.chat && state.chat.id === this.chatId) applyChat(json, null);
       }
     } catch (e) {
-      setTimeout(() => this.resume(), 2000); // still offline
+      if (navigator.onLine) setTimeout(() => this.resume(), 2000);
     }
   }
 }
 
+// Offline and back: pause every live stream, then resume each after its last seq.
+window.addEventListener('offline', () => state.streams.forEach((stream) => stream.pause()));
+window.addEventListener('online', () => state.streams.forEach((stream) => stream.resume()));
+
 /** Streams an assistant message unless this page already does (a second poll, or the sender's own tab). */
 function follow(messageId, streamUrl) {
-  if (!state.streams.has(messageId)) state.streams.set(messageId, new RunStream(messageId, streamUrl));
+  if (!state.streams.has(messageId)) {
+    state.streams.set(messageId, new RunStream(state.chat.id, messageId, streamUrl));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -361,7 +382,7 @@ function render() {
   const answering = Boolean(chat && (chat.generating || chat.messages.some((m) => statusOf(m) === 'generating')));
   $('chat-state').hidden = !answering;
   $('stop').hidden = !(answering && chat.id);
-  $('send').disabled = answering || state.busy || !chat;
+  $('send').disabled = answering || state.busy; // with no chat open, sending starts a new one
   const list = $('messages');
   list.replaceChildren(...(chat ? chat.messages.map((m) => renderMessage(m, answering)) : []));
   list.scrollTop = list.scrollHeight;

@@ -1,7 +1,6 @@
 package org.switchboard.it;
 
 import java.time.Duration;
-import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -54,10 +53,10 @@ final class ChatPage {
     /** The run of the newest answer on screen, once the send's 202 mapped it to server ids. */
     String newestRunId() {
         return wait.until(d -> {
-            List<WebElement> answers = d.findElements(By.cssSelector("#messages .message[data-role='assistant']"));
-            String runId =
-                    answers.isEmpty() ? "" : answers.get(answers.size() - 1).getAttribute("data-run-id");
-            return runId == null || runId.isEmpty() ? null : runId;
+            Object runId =
+                    script("const all = document.querySelectorAll(\"#messages .message[data-role='assistant']\");"
+                            + " return all.length ? all[all.length - 1].dataset.runId : null;");
+            return runId == null || runId.toString().isEmpty() ? null : runId.toString();
         });
     }
 
