@@ -378,7 +378,7 @@ function button(label, onClick, props = {}) {
 function render() {
   renderList();
   const chat = state.chat;
-  $('chat-title').textContent = chat ? chat.title : 'No chat open';
+  $('chat-title').textContent = chat ? chat.title || 'New chat' : 'No chat open';
   const answering = Boolean(chat && (chat.generating || chat.messages.some((m) => statusOf(m) === 'generating')));
   $('chat-state').hidden = !answering;
   $('stop').hidden = !(answering && chat.id);
