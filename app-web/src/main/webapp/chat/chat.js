@@ -212,7 +212,7 @@ async function openChat(id) {
 
 async function pollChat() {
   const chat = state.chat;
-  if (!chat || !chat.id || state.busy) return;
+  if (!chat || !chat.id || state.busy || state.editing) return; // no re-render under the user's hands
   try {
     const answer = await api('GET', `/api/v1/chats/${chat.id}`, undefined,
       state.etag ? { 'If-None-Match': state.etag } : {});

@@ -3,6 +3,7 @@ package org.switchboard.it;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -96,9 +97,16 @@ final class ChatPage {
                 .isEmpty();
     }
 
+    /** Clicks the first match once it is enabled; a re-render between finding and clicking finds it again. */
     void click(String css) {
-        wait.until(d -> d.findElement(By.cssSelector(css)).isEnabled());
-        browser.findElement(By.cssSelector(css)).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            if (!element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     WebDriverWait await() {
