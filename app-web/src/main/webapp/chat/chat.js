@@ -210,13 +210,18 @@ async function openChat(id) {
   await pollChat();
 }
 
+/** While the user is mid-action (sending, editing, holding an unsent message), polls leave the chat alone. */
+function holding() {
+  return state.busy || state.editing || state.chat.messages.some((m) => m.retry);
+}
+
 async function pollChat() {
   const chat = state.chat;
-  if (!chat || !chat.id || state.busy || state.editing) return; // no re-render under the user's hands
+  if (!chat || !chat.id || holding()) return;
   try {
     const answer = await api('GET', `/api/v1/chats/${chat.id}`, undefined,
       state.etag ? { 'If-None-Match': state.etag } : {});
-    if (answer.status !== 304 && state.chat === chat && !state.busy) applyChat(answer.json, answer.etag);
+    if (answer.status !== 304 && state.chat === chat && !holding()) applyChat(answer.json, answer.etag);
   } catch (e) {
     if (e instanceof Problem && e.status === 404) notice('That chat does not exist (or is not yours).');
   }
@@ -257,6 +262,13 @@ function newChat() {
   history.replaceState(null, '', '#');
   render();
   $('prompt').focus();
+}
+
+function reopenLocal(chat) {
+  state.chat = chat;
+  state.etag = null;
+  history.replaceState(null, '', '#');
+  render();
 }
 
 /** Creates the open chat on the server if it exists only here; the same client_id makes a retry safe. */
@@ -392,7 +404,7 @@ function renderList() {
   const items = state.chats.map((chat) => {
     const open = state.chat && (chat === state.chat || (chat.id && chat.id === state.chat.id));
     const item = el('li', { className: [open && 'open', chat.generating && 'generating', !chat.id && 'local']
-      .filter(Boolean).join(' '), onclick: () => chat.id && openChat(chat.id) },
+      .filter(Boolean).join(' '), onclick: () => (chat.id ? openChat(chat.id) : reopenLocal(chat)) },
       el('span', { className: 'title', textContent: chat.title || 'New chat' }));
     item.dataset.chatId = chat.id || '';
     item.dataset.generating = Boolean(chat.generating);
