@@ -257,10 +257,7 @@ async function loadChats(more = false) {
 function newChat() {
   const chat = { id: null, client_id: localId('chat'), title: 'New chat', messages: [] };
   state.chats.unshift(chat);
-  state.chat = chat;
-  state.etag = null;
-  history.replaceState(null, '', '#');
-  render();
+  reopenLocal(chat);
   $('prompt').focus();
 }
 
