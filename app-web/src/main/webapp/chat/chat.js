@@ -3,14 +3,14 @@
 //   1. the token          – a bearer JWT kept in localStorage; never in a URL the server sees
 //   2. the API            – fetch() with the bearer header; errors are RFC 9457 problems
 //   3. local ids          – chats and messages get a client_id first (optimistic UI), then their server ids
-//   4. the answer stream  – a plain EventSource on the stream_url ticket; Last-Event-ID resumes it
+//   4. the answer stream  – a plain EventSource on the stream_url ticket; Last-Event-ID (or ?after=) resumes it
 //   5. the open chat      – polled with If-None-Match, so another tab's answer shows up (cheap 304s)
 //   6. actions            – send, stop, edit, regenerate, switch branches
 //   7. rendering          – the active branch, built with textContent only (the model's text is never HTML)
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const POLL_CHAT_MS = 2000;   // the open chat: a 304 costs the server one version lookup
+const POLL_CHAT_MS = 2000;   // the open chat: an unchanged chat answers 304 with no body
 const POLL_LIST_MS = 10000;  // the list: titles arrive asynchronously, other tabs create chats
 
 // ---------------------------------------------------------------------------------------------------------
