@@ -193,6 +193,7 @@ class ChatPageIT extends SwitchboardDeployment {
     /** Regenerate, edit and the sibling arrows, ending with the picture of the page for the README. */
     @Test
     void regenerateEditAndTheSiblingArrowsSwitchBranches() {
+        page.signIn(readmeUser());
         page.send(FAST, "What does Switchboard keep for every run?");
         String firstRun = page.newestRunId();
         page.awaitCompleted(firstRun);
@@ -225,8 +226,29 @@ class ChatPageIT extends SwitchboardDeployment {
 
         page.send(FAST, "And how does a second tab follow it?");
         page.awaitCompleted(page.newestRunId());
+        // A finished conversation: the answer's end and the generated title have reached the page.
+        page.await()
+                .until(d -> !d.findElement(By.id("chat-state")).isDisplayed()
+                        && !"New chat".equals(d.findElement(By.id("chat-title")).getText()));
+        page.script("document.activeElement.blur()"); // no blinking caret in the picture
         HeadlessChromium.screenshot(
                 browser, Path.of(System.getProperty("switchboard.docs", "../docs"), "chat-page.png"));
+    }
+
+    /**
+     * The user of the README's picture: always "ada" of the tenant "chat-page-docs", her earlier chats deleted
+     * (the test database may be kept between local runs), so that the picture comes out the same every time.
+     */
+    private String readmeUser() {
+        token = TestStack.token("chat-page-docs", "ada", "user");
+        var chats = Api.json(Api.get("/api/v1/chats?limit=100", token).body()).getJsonArray("chats");
+        for (var chat : chats.getValuesAs(jakarta.json.JsonObject.class)) {
+            var deleted = Api.send(Api.request("/api/v1/chats/" + chat.getString("id"), token)
+                    .DELETE()
+                    .build());
+            assertThat(deleted.statusCode()).isEqualTo(204);
+        }
+        return token;
     }
 
     /** The {@code n/m} position shown by the sibling arrows of the first message with that role. */
