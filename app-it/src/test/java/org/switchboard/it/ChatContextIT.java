@@ -1,12 +1,14 @@
 package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,8 +43,16 @@ class ChatContextIT extends SwitchboardDeployment {
                 Json.createObjectBuilder().build());
         String token = TestStack.token(TENANT, "kim", "user");
         String chatId = ChatApi.create(token, "long talk").getString("id");
-        for (int turn = 1; turn <= 6; turn++) {
-            ChatApi.sent(token, chatId, ChatApi.message(ALIAS, "question number " + turn + " about the switchboard"));
+        // The new alias reaches the routing table when its change commits; a send before that is 404 and stores
+        // nothing.
+        await("alias " + ALIAS + " to route")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> ChatApi.send(token, chatId, ChatApi.message(ALIAS, turn(1)))
+                                .statusCode()
+                        == 202);
+        ChatApi.idle(token, chatId);
+        for (int turn = 2; turn <= 6; turn++) {
+            ChatApi.sent(token, chatId, ChatApi.message(ALIAS, turn(turn)));
             ChatApi.idle(token, chatId);
         }
 
@@ -73,6 +83,10 @@ class ChatContextIT extends SwitchboardDeployment {
         assertThat(used).isLessThanOrEqualTo(WINDOW);
         String[] older = sent.get(sent.size() - turns.size() - 1);
         assertThat(used + 3 + CL100K.countTokens(older[1])).isGreaterThan(WINDOW);
+    }
+
+    private static String turn(int n) {
+        return "question number " + n + " about the switchboard";
     }
 
     private static int tokens(List<String[]> messages) {

@@ -152,9 +152,10 @@ class ChatsIT extends SwitchboardDeployment {
         assertThat(Api.json(again.body()).getString("id")).isEqualTo(chatId);
         assertThat(Api.json(again.body()).getString("client_id")).isEqualTo("local-chat-1");
 
-        var send = ChatApi.message("sim", "once").add("client_id", "local-msg-1");
-        JsonObject sent = ChatApi.sent(token, chatId, send);
-        JsonObject resent = ChatApi.sent(token, chatId, send);
+        JsonObject sent =
+                ChatApi.sent(token, chatId, ChatApi.message("sim", "once").add("client_id", "local-msg-1"));
+        JsonObject resent =
+                ChatApi.sent(token, chatId, ChatApi.message("sim", "once").add("client_id", "local-msg-1"));
         assertThat(resent.getString("run_id")).isEqualTo(sent.getString("run_id"));
         assertThat(resent.getJsonObject("user_message")).isEqualTo(sent.getJsonObject("user_message"));
         assertThat(resent.getJsonObject("assistant_message")).isEqualTo(sent.getJsonObject("assistant_message"));

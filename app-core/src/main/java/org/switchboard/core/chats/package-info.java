@@ -11,9 +11,10 @@
  *   <li>One active generation per chat: a run becomes the chat's {@code active_run_id} only through the
  *       conditional update {@code … WHERE active_run_id IS NULL}, before the run is submitted; a second send
  *       meanwhile is refused ({@code ChatGenerating}, naming the active run).</li>
- *   <li>A chat never stays generating: every end of its run (done, error, cancel, deadline, the lease reaper after
- *       a crash, an orderly stop) is announced by runs' {@code RunEnded}, which {@code control.ChatEndings}
- *       observes; {@code control.ChatSweeper} catches an announcement lost with its instance.</li>
+ *   <li>A chat never stays generating: every answer and title run is watched from its submission like a client
+ *       follows it, so its terminal event (done, error, cancel, deadline) writes the end at once
+ *       ({@code control.ChatEndings}); after a crash the lease reaper ends the run and announces it with runs'
+ *       {@code RunEnded}; {@code control.ChatSweeper} catches any end that reached no chat.</li>
  *   <li>An ended answer holds the run's stored output (what every client saw, durable before it was published),
  *       its terminal status and usage; writing that end twice changes nothing.</li>
  *   <li>A repeated {@code client_id} (a chat per owner, a message per chat) answers the first object again.</li>

@@ -140,12 +140,14 @@ public class ChatTurns {
                 null,
                 null,
                 hints);
+        RunView submitted;
         try {
-            runs.submit(caller, runId, request);
+            submitted = runs.submit(caller, runId, request);
         } catch (RuntimeException e) {
             turns.release(chat.id(), runId, newUser == null ? null : newUser.id(), answer.id(), chat.currentLeafId());
             throw e;
         }
+        endings.watch(submitted);
         return new Turn(chat.id(), question.id(), question.clientId(), answer.id(), runId, tickets.mint(caller, runId));
     }
 

@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every five seconds, ends the generation of chats whose run has ended without the chat hearing of it: the
- * {@code RunEnded} event is fired once, on the instance that ended the run, and is lost if that instance dies
- * right then. With the lease reaper this is what keeps a crashed instance from leaving a chat generating.
+ * Every five seconds, writes the ends that did not reach their chat: an answer or title run whose watcher died with
+ * its instance, or whose end was announced while nobody listened (an orderly stop). With the lease reaper this is
+ * what keeps a crashed instance from leaving a chat generating.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -31,6 +31,7 @@ public class ChatSweeper {
     void sweep() {
         try {
             turns.endedActiveRuns().forEach(endings::end);
+            turns.completedTitleRuns().forEach(endings::end);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat sweep failed; it runs again at the next tick", e);
         }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.runs.boundary.Runs;
+import org.switchboard.core.runs.entity.RunView;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
@@ -34,7 +35,8 @@ public class Titles {
     @ConfigProperty(name = "switchboard.chats.title-model")
     String model;
 
-    public void generate(TurnStore.TitleJob job) {
+    /** Submits the title run; empty if it could not be (the chat keeps its default title). */
+    public Optional<RunView> generate(TurnStore.TitleJob job) {
         ChatRequest request = new ChatRequest(
                 model,
                 List.of(
@@ -47,10 +49,12 @@ public class Titles {
                 null,
                 Map.of());
         try {
-            runs.submit(new Caller(job.tenantId(), job.ownerId(), Set.of()), job.titleRunId(), request);
+            return Optional.of(
+                    runs.submit(new Caller(job.tenantId(), job.ownerId(), Set.of()), job.titleRunId(), request));
         } catch (RuntimeException e) {
             LOG.info(() -> "Chat " + job.chatId() + " keeps its default title: no title run through '" + model + "' ("
                     + e.getMessage() + ")");
+            return Optional.empty();
         }
     }
 

@@ -170,6 +170,17 @@ public class TurnStore {
                 .executeUpdate();
     }
 
+    /** Title runs that completed without their title reaching the chat (their watcher died with its instance). */
+    public List<Long> completedTitleRuns() {
+        return scope.platform()
+                .createQuery(
+                        "SELECT c.titleRunId FROM Chat c, Run r WHERE r.id = c.titleRunId AND c.titled = FALSE"
+                                + " AND r.status = :completed",
+                        Long.class)
+                .setParameter("completed", RunStatus.COMPLETED)
+                .getResultList();
+    }
+
     /** Active runs of chats that have ended without their end reaching the chat (a lost event, a crash). */
     public List<Long> endedActiveRuns() {
         return scope.platform()
