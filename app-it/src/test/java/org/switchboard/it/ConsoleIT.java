@@ -2,19 +2,13 @@ package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,35 +18,14 @@ class ConsoleIT extends SwitchboardDeployment {
     private WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--window-size=1400,900",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
-        // The Debian driver, never a download by Selenium Manager.
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "console-" + System.nanoTime() + ".png");
-            Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
+    void closeBrowser() {
+        HeadlessChromium.close(browser, "console");
     }
 
     private void signIn(String password) {

@@ -15,6 +15,7 @@ final class Banner {
 
                   API          %s
                   Console      %s/admin   (login: admin / %s)
+                  Chat page    %s/chat/   (paste the token below)
                   Database     %s (%s)
                   Server log   %s
 
@@ -36,6 +37,7 @@ final class Banner {
                 base,
                 base,
                 adminPassword,
+                base,
                 db.url(),
                 db.description(),
                 settings.show(new PayaraServer(settings.payaraHome()).serverLog()),
