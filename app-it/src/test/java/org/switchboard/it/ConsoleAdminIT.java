@@ -155,6 +155,11 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         String password = "it-operator-password-1";
 
         browser.signedIn("admin", TestStack.adminPassword());
+        assertThat(browser.text("zone")).startsWith("Times in ");
+        browser.open("/admin/providers").waitFor("new-provider");
+        assertThat(browser.page()).doesNotContain(hidden);
+        browser.choose("tenant-choice", other); // a platform admin acts for any tenant
+        browser.wait.until(driver -> driver.getPageSource().contains(hidden));
         browser.open("/admin/operators").click("new-operator");
         browser.type("operator-username", operator);
         browser.type("operator-password", password);
@@ -167,7 +172,7 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         browser.signedIn(operator, password);
         assertThat(browser.text("tenant-name")).contains(mine);
         assertThat(browser.driver.findElements(By.id("nav-operators"))).isEmpty();
-        browser.open("/admin/providers").waitFor("providers-grid");
+        browser.open("/admin/providers").waitFor("new-provider");
         assertThat(browser.page()).doesNotContain(hidden);
         browser.open("/admin/providers/" + otherProvider.getString("id")).waitFor("provider-not-found");
         assertThat(browser.page()).doesNotContain(hidden);
