@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -78,8 +79,8 @@ final class Browser implements AutoCloseable {
 
     /** Replaces the value of a Vaadin field (by the component's id) with {@code text}. */
     void type(String id, String text) {
-        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input, #"
-                + id + " textarea")));
+        WebElement input = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input, #" + id + " textarea")));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
     }
@@ -90,8 +91,11 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("#" + id + " input")).sendKeys(Keys.ENTER);
     }
 
+    /** Clicks a component, scrolled to the middle of its scrolling parent first (a long form's buttons). */
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     boolean invalid(String id) {
@@ -99,7 +103,8 @@ final class Browser implements AutoCloseable {
     }
 
     String errorOf(String id) {
-        return driver.findElement(By.cssSelector("#" + id + " [slot='error-message']")).getText();
+        return driver.findElement(By.cssSelector("#" + id + " [slot='error-message']"))
+                .getText();
     }
 
     String text(String id) {

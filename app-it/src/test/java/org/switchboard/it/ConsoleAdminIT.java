@@ -49,7 +49,9 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         String secret = TestStack.token("demo", "upstream-caller", "user");
 
         browser.signedIn("admin", TestStack.adminPassword());
-        assertThat(browser.driver.findElement(By.cssSelector("#tenant-choice input")).getAttribute("value"))
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#tenant-choice input"))
+                        .getAttribute("value"))
                 .isEqualTo("demo");
         browser.open("/admin/providers").click("new-provider");
         browser.type("provider-name", provider);
@@ -89,22 +91,27 @@ class ConsoleAdminIT extends SwitchboardDeployment {
                 Api.chat(alias, false, "through the console's policy"));
         assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
         String runId = chat.headers().firstValue("X-Run-Id").orElseThrow();
-        JsonObject run = Api.json(Api.get("/api/v1/runs/" + runId, TestStack.token("demo", user, "user")).body());
+        JsonObject run = Api.json(Api.get("/api/v1/runs/" + runId, TestStack.token("demo", user, "user"))
+                .body());
         assertThat(Admin.servedBy(run)).isEqualTo(provider + "/sim-fast");
 
         // A change through the admin REST API is audited the same way as the console's.
         String restAdmin = unique("it-rest-admin");
-        Admin.put(TestStack.token("demo", restAdmin, "admin"), "/api/v1/admin/policies/" + policyId,
+        Admin.put(
+                TestStack.token("demo", restAdmin, "admin"),
+                "/api/v1/admin/policies/" + policyId,
                 Json.createObjectBuilder().add("strategy", "weighted").build());
 
         List<Change> changes = changesOf("providers/" + providerId + "%", "policies/" + policyId);
-        assertThat(changes).extracting(Change::action)
+        assertThat(changes)
+                .extracting(Change::action)
                 .containsExactly("provider.create", "key.add", "policy.create", "policy.update");
         assertThat(changes).extracting(Change::actor).containsExactly("admin", "admin", "admin", restAdmin);
         assertThat(changes.get(1).after()).contains("\"mask\"").doesNotContain(secret);
         assertThat(changes.get(3).before()).contains("\"strategy\":\"priority\"");
         assertThat(changes.get(3).after()).contains("\"strategy\":\"weighted\"");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(requestRowsOfRun(runId)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(requestRowsOfRun(runId)).isEqualTo(1));
     }
 
     @Test
@@ -136,9 +143,12 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         browser.wait.until(driver -> browser.invalid("policy-alias") && browser.invalid("target-provider-0"));
 
         assertThat(count("SELECT COUNT(*) FROM providers WHERE name = ?", name)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM routing_policies WHERE alias = ?", "bad alias!")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.create' AND after_state LIKE ?",
-                "%" + name + "%")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM routing_policies WHERE alias = ?", "bad alias!"))
+                .isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'provider.create' AND after_state LIKE ?",
+                        "%" + name + "%"))
+                .isZero();
     }
 
     @Test
@@ -148,7 +158,10 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         String otherToken = TestStack.token(other, "other-admin", "admin");
         String hidden = unique("it-hidden");
         JsonObject otherProvider = Admin.simulator(otherToken, hidden, Json.createObjectBuilder());
-        JsonObject otherPolicy = Admin.createPolicy(otherToken, hidden, "priority",
+        JsonObject otherPolicy = Admin.createPolicy(
+                otherToken,
+                hidden,
+                "priority",
                 Json.createArrayBuilder().add(Admin.target(hidden, "sim-fast")).build(),
                 Json.createObjectBuilder().build());
         String operator = unique("it-op");
@@ -189,9 +202,13 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         browser.click("sign-out");
         browser.signIn(operator, password);
         browser.waitForText("login-error", "wrong password");
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action IN ('operator.create', 'operator.disable')"
-                + " AND after_state LIKE ?", "%\"" + operator + "\"%")).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE after_state LIKE ?", "%" + password + "%")).isZero();
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_log WHERE action IN ('operator.create', 'operator.disable')"
+                                + " AND after_state LIKE ?",
+                        "%\"" + operator + "\"%"))
+                .isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE after_state LIKE ?", "%" + password + "%"))
+                .isZero();
     }
 
     record Change(String action, String actor, String before, String after) {}

@@ -58,7 +58,7 @@ public class OperatorsView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         try {
-            grid.setItems(operators.list(SignedIn.caller()));
+            refresh();
         } catch (Forbidden forbidden) {
             add(new EmptyState(
                     "operators-forbidden",
@@ -140,5 +140,6 @@ public class OperatorsView extends VerticalLayout implements BeforeEnterObserver
 
     private void refresh() {
         grid.setItems(operators.list(SignedIn.caller()));
+        grid.recalculateColumnWidths();
     }
 }

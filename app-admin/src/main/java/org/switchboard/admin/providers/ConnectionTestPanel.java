@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ import org.switchboard.core.routing.entity.ConnectionTest;
  * "Test connection": a one-token call to the provider with its first active key, and what came of it with the
  * latency. The call is bounded by the boundary (it gives up after 20 s), so waiting for it here is bounded too.
  */
-class ConnectionTestPanel extends HorizontalLayout {
+class ConnectionTestPanel extends VerticalLayout {
     ConnectionTestPanel(Providers providers, String providerId) {
         TextField model = new TextField();
         model.setId("test-model");
@@ -34,8 +35,10 @@ class ConnectionTestPanel extends HorizontalLayout {
             result.getElement().getThemeList().add(outcome.ok() ? "badge success" : "badge error");
         });
         test.setId("test-connection");
-        setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(model, test, result);
+        setPadding(false);
+        HorizontalLayout call = new HorizontalLayout(model, test);
+        call.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(call, result);
     }
 
     private static ConnectionTest await(Providers providers, String providerId, String model) {

@@ -19,14 +19,16 @@ import org.switchboard.core.routing.boundary.ProviderKeys;
 class KeysPanel extends VerticalLayout {
     private final ProviderKeys keys;
     private final String providerId;
+    private final Runnable changed;
     private final Grid<KeyResponse> grid = new Grid<>();
     private final Paragraph empty =
             new Paragraph("No keys yet. Add the provider's API key: it is sealed at rest and shown masked from then on."
                     + " The simulator needs none.");
 
-    KeysPanel(ProviderKeys keys, String providerId) {
+    KeysPanel(ProviderKeys keys, String providerId, Runnable changed) {
         this.keys = keys;
         this.providerId = providerId;
+        this.changed = changed;
         setPadding(false);
         grid.setId("keys-grid");
         grid.addColumn(KeyResponse::label).setHeader("Label").setAutoWidth(true);
@@ -75,6 +77,7 @@ class KeysPanel extends VerticalLayout {
         call.run(); // a refusal reaches the session's error handler, which shows it
         Notification.show(done);
         refresh();
+        changed.run();
     }
 
     private void refresh() {

@@ -60,7 +60,6 @@ public class ProvidersView extends HorizontalLayout implements BeforeEnterObserv
         grid.addColumn(ProviderResponse::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(ProviderResponse::kind).setHeader("Dialect").setAutoWidth(true);
         grid.addColumn(ProviderResponse::scope).setHeader("Scope").setAutoWidth(true);
-        grid.addColumn(p -> p.baseUrl() == null ? "" : p.baseUrl()).setHeader("Base URL");
         grid.addColumn(p -> p.keys().stream()
                                 .filter(k -> "active".equals(k.status()))
                                 .count() + " of " + p.keys().size())
@@ -122,13 +121,13 @@ public class ProvidersView extends HorizontalLayout implements BeforeEnterObserv
         form.addListener(ProviderForm.SaveEvent.class, save -> save(form, save, provider));
         form.addListener(ProviderForm.DeleteEvent.class, delete -> delete(provider));
         form.addListener(ProviderForm.CloseEvent.class, close -> getUI().ifPresent(ui -> ui.navigate("providers")));
-        detail.add(form);
-        if (existing) {
-            detail.add(new ConnectionTestPanel(providers, provider.id()));
+        if (existing) { // what an open provider is most often opened for comes first: its keys and a test
             if (writable) {
-                detail.add(new KeysPanel(keys, provider.id()));
+                detail.add(new KeysPanel(keys, provider.id(), this::refresh));
             }
+            detail.add(new ConnectionTestPanel(providers, provider.id()));
         }
+        detail.add(form);
     }
 
     private void save(ProviderForm form, ProviderForm.SaveEvent save, ProviderResponse current) {

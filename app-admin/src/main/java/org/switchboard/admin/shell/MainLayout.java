@@ -120,6 +120,7 @@ public class MainLayout extends AppLayout {
     private static SideNavItem item(String label, String path, VaadinIcon icon) {
         SideNavItem item = new SideNavItem(label, path, icon.create());
         item.setId("nav-" + path);
+        item.setMatchNested(true); // providers/42 is still the providers section
         return item;
     }
 }
