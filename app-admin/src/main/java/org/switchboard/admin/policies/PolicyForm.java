@@ -9,6 +9,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,10 +22,13 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.shared.Registration;
 import jakarta.validation.ConstraintViolation;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.switchboard.admin.shell.FieldErrors;
 
 /**
@@ -102,6 +106,27 @@ public class PolicyForm extends VerticalLayout {
                 new FormLayout(attempts, backoff, multiplier, jitter, failures, coolDown, quota));
         details.setOpened(true);
         return details;
+    }
+
+    /** The deadlines every run meets, whatever its policy: instance settings, shown so a policy's retries fit them. */
+    private static Paragraph deadlines() {
+        Paragraph text = new Paragraph("Deadlines of every run (instance settings switchboard.runs.deadline.*): first"
+                + " token " + setting("first-token", "PT60S") + ", gap between tokens " + setting("gap", "PT30S")
+                + ", total " + setting("total", "PT10M") + ".");
+        text.setId("policy-deadlines");
+        text.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return text;
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = ConfigProvider.getConfig()
+                .getOptionalValue("switchboard.runs.deadline." + name, String.class)
+                .orElse(fallback);
+        try {
+            return Duration.parse(value).toSeconds() + " s";
+        } catch (DateTimeParseException unparsable) {
+            return value;
+        }
     }
 
     private static Converter<Integer, Long> toLong() {
