@@ -101,6 +101,12 @@ public class ProviderForm extends FormLayout {
         return FieldErrors.show(binder, violations, "");
     }
 
+    /** The dialect refused its settings (a mapped adapter's JSONPath, Anthropic's version, ...). */
+    public void showSettingsError(String message) {
+        settings.setErrorMessage(message);
+        settings.setInvalid(true);
+    }
+
     public abstract static class ProviderFormEvent extends ComponentEvent<ProviderForm> {
         ProviderFormEvent(ProviderForm source) {
             super(source, false);

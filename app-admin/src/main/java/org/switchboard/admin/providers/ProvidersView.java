@@ -139,6 +139,11 @@ public class ProvidersView extends HorizontalLayout implements BeforeEnterObserv
             Notification.show("Saved provider " + saved.name());
             getUI().ifPresent(ui -> ui.navigate("providers/" + saved.id()));
         } catch (RuntimeException refused) {
+            var settings = Failures.condition(refused).filter(c -> "invalid-provider-settings".equals(c.type()));
+            if (settings.isPresent()) { // the dialect's own check of its settings
+                form.showSettingsError(settings.get().getMessage());
+                return;
+            }
             var violations = Failures.violations(refused);
             if (violations.isEmpty()) {
                 throw refused; // a named condition (name taken, forbidden): the error handler shows it
