@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The console's administration in a real headless Chromium (issue 16): providers and keys, routing policies and
@@ -202,12 +203,32 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         browser.click("sign-out");
         browser.signIn(operator, password);
         browser.waitForText("login-error", "wrong password");
+
+        String renewed = "it-operator-password-2";
+        browser.signedIn("admin", TestStack.adminPassword());
+        browser.open("/admin/operators").click("enable-" + operator);
+        browser.waitFor("disable-" + operator);
+        browser.click("reset-" + operator);
+        browser.type("reset-password", renewed);
+        browser.click("reset-save");
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reset-password")));
+        browser.click("sign-out");
+        browser.signIn(operator, password);
+        browser.waitForText("login-error", "wrong password");
+        browser.signedIn(operator, renewed);
         assertThat(count(
                         "SELECT COUNT(*) FROM audit_log WHERE action IN ('operator.create', 'operator.disable')"
                                 + " AND after_state LIKE ?",
                         "%\"" + operator + "\"%"))
                 .isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE after_state LIKE ?", "%" + password + "%"))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'operator.password' AND after_state LIKE ?",
+                        "%\"" + operator + "\"%"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_log"
+                                + " WHERE CONCAT(COALESCE(before_state, ''), COALESCE(after_state, '')) LIKE ?",
+                        "%" + renewed + "%"))
                 .isZero();
     }
 

@@ -2,6 +2,7 @@ package org.switchboard.admin.policies;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,9 +24,10 @@ class DryRunPanel extends VerticalLayout {
         setPadding(false);
         verdict.setId("dry-run-verdict");
         grid.setId("dry-run-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(DryRun.Candidate::target).setHeader("Target").setAutoWidth(true);
         grid.addColumn(DryRun.Candidate::state).setHeader("State").setAutoWidth(true);
-        grid.addColumn(DryRun.Candidate::why).setHeader("Why");
+        grid.addColumn(DryRun.Candidate::why).setHeader("Why").setFlexGrow(1).setWidth("14em");
         grid.addColumn(DryRun.Candidate::priority).setHeader("Priority").setAutoWidth(true);
         grid.addColumn(c -> c.weight()
                         + (c.chancePercent() == null ? "" : String.format(Locale.ROOT, " (%.0f%%)", c.chancePercent())))

@@ -107,15 +107,14 @@ public class DryRuns {
             return "No target would take a call now: every one is left out, resting or behind an open breaker";
         }
         return switch (strategy) {
-            case PRIORITY -> chosen.target() + " is the first target by priority that is admitting calls";
+            case PRIORITY -> "the first target by priority that is admitting calls";
             case WEIGHTED -> String.format(
                     java.util.Locale.ROOT,
-                    "Weighted draw among the ready targets: %s is the likeliest, with %.0f%% of the weight",
-                    chosen.target(),
+                    "the likeliest draw by weight, with %.0f%% of the ready targets' weight",
                     chosen.chancePercent());
-            case LATENCY -> chosen.target() + " has the lowest average time to first token among the ready targets"
+            case LATENCY -> "the lowest average time to first token among the ready targets"
                     + (chosen.ttftMillis() == null ? " (not measured yet: it is tried to measure it)" : "");
-            case COST -> chosen.target() + " is the cheapest ready target at " + chosen.pricePer1k() + " per 1k tokens";
+            case COST -> "the cheapest ready target, at " + chosen.pricePer1k() + " per 1k tokens";
         };
     }
 }

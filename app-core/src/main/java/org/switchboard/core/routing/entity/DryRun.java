@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Which target would serve a request for an alias now, on this instance, and why: {@code servedBy} is the target
  * the strategy would call first ({@code provider/model}; for a weighted policy the likeliest draw), null when no
- * target would take the call; {@code reason} says so in words; {@code targets} every configured target in the
+ * target would take the call; {@code reason} says why in words (of the served target: "the cheapest ready
+ * target, ..."); {@code targets} every configured target in the
  * order they would be tried, with what decides it (breaker, rest after a 429, weight share, latency, price).
  */
 public record DryRun(
