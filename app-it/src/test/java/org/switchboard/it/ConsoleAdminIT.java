@@ -230,6 +230,8 @@ class ConsoleAdminIT extends SwitchboardDeployment {
                                 + " WHERE CONCAT(COALESCE(before_state, ''), COALESCE(after_state, '')) LIKE ?",
                         "%" + renewed + "%"))
                 .isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE after_state LIKE ?", "%" + password + "%"))
+                .isZero();
     }
 
     record Change(String action, String actor, String before, String after) {}
