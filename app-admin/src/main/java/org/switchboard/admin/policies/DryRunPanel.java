@@ -42,10 +42,10 @@ class DryRunPanel extends VerticalLayout {
         Button run = new Button("Dry run: who would serve now?", VaadinIcon.SEARCH.create(), click -> {
             try {
                 DryRun dryRun = policies.dryRun(SignedIn.caller(), policyId);
-                verdict.setText((dryRun.servedBy() == null
-                                ? "Nothing would serve it. "
-                                : "Would be served by " + dryRun.servedBy() + ". ")
-                        + dryRun.reason());
+                verdict.setText(
+                        dryRun.servedBy() == null
+                                ? dryRun.reason()
+                                : "Would be served by " + dryRun.servedBy() + ": " + dryRun.reason() + ".");
                 grid.setItems(dryRun.targets());
                 grid.setVisible(true);
             } catch (NotFound notServing) {
