@@ -36,6 +36,12 @@
  *   <li>Every change bumps {@code routing_version} in its transaction and reloads this instance's
  *       {@code RoutingTable} after commit ({@code ReloadOnCommit}); other instances follow within
  *       {@code switchboard.routing.refresh-interval}.</li>
+ *   <li>Every change (console or REST alike) is written to the audit log by the boundary, in its transaction, with
+ *       the row before and after as the API shows it, keys masked ({@code audit.boundary.AdminChanges}).</li>
+ *   <li>A dry run ({@code RoutingPolicies.dryRun}, {@code control.DryRuns}) and a connection test
+ *       ({@code Providers.testConnection}, {@code control.ConnectionProbe}) change nothing: the dry run reads the
+ *       breakers without taking a half-open breaker's trial permit, the test calls the adapter directly and books
+ *       nothing against the target's health.</li>
  *   <li>The JSON columns (provider settings, a policy's strategy, targets and resilience) are typed values,
  *       converted once per row load by {@code AttributeConverter}s; resilience keeps only what a policy chose,
  *       so changed defaults reach every policy that did not.</li>

@@ -33,6 +33,8 @@
  *   <li>Within a tenant, a user sees their own runs; the {@code admin} role sees every run of the tenant. That
  *       per-user rule is checked in one place, {@code Runs.visibleTo}.</li>
  * </ul>
+ * Tenants are not registered anywhere: a token's claim or an operator's account names one. A platform admin
+ * choosing whom to act for in the console picks from {@code TenantDirectory}, the tenants the platform has seen.
  * Guarded by {@code TenantIsolationIT}, which probes every tenant-owned endpoint with another tenant's ids.
  *
  * <p>A new tenant-owned entity opts in with a {@code tenant_id} column, {@code @AdditionalCriteria(TenantCriteria.OWN)}
