@@ -1,0 +1,87 @@
+package org.switchboard.core.metrics.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.switchboard.core.metrics.entity.MetricsDashboard;
+import org.switchboard.core.metrics.entity.MetricsMinute;
+import org.switchboard.core.platform.ApplicationStopping;
+import org.switchboard.core.platform.SchemaReady;
+import org.switchboard.core.platform.ThreadPools;
+
+/**
+ * The last hour of this instance's metrics in memory: at each minute's turn a timer reads the meters ({@link Totals})
+ * and keeps the difference from the reading before as that minute; 60 are kept. Reading the hour adds the minute in
+ * progress (now against the last turn). Nothing is stored: a restart starts a new hour, like the meters themselves.
+ */
+@ApplicationScoped
+public class MinuteSamples {
+    static final int MINUTES = 60;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    ThreadPools pools;
+
+    private final Deque<MetricsMinute> minutes = new ArrayDeque<>();
+    private final Clock clock = Clock.systemUTC();
+    private Totals last;
+    private Instant lastAt;
+    private ScheduledFuture<?> ticks;
+
+    void start(@Observes SchemaReady ready) {
+        synchronized (this) {
+            last = read();
+            lastAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        }
+        long untilNextMinute = 60_000 - clock.millis() % 60_000;
+        ticks = pools.timers().scheduleAtFixedRate(this::tick, untilNextMinute, 60_000, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the minute that just ended. */
+    synchronized void tick() {
+        Totals now = read();
+        minutes.addLast(now.since(last, lastAt));
+        while (minutes.size() > MINUTES) {
+            minutes.removeFirst();
+        }
+        last = now;
+        lastAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** The closed minutes of the last hour and the one in progress. */
+    public synchronized MetricsDashboard lastHour() {
+        List<MetricsMinute> hour = new ArrayList<>(minutes);
+        if (last != null) {
+            hour.add(read().since(last, lastAt));
+        }
+        return new MetricsDashboard(hour);
+    }
+
+    private Totals read() {
+        return Totals.read(registry.meters());
+    }
+
+    void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ApplicationStopping stopping) {
+        stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+    }
+}
