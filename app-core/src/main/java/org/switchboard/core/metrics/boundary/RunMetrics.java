@@ -55,7 +55,7 @@ public class RunMetrics {
         return model.target(target);
     }
 
-    /** Records a run's end; called once per run, after its terminal event is appended. */
+    /** Records a run's end; called once per run, as its terminal event is appended. */
     public void ended(ModelSeries series, RunOutcome outcome) {
         if (outcome.firstTokenNanos() >= 0) {
             series.firstToken.record(outcome.firstTokenNanos(), TimeUnit.NANOSECONDS);

@@ -121,8 +121,8 @@ public class RunEngine {
             }
             Usage usage = run.usage();
             var end = run.termination(RunStatus.COMPLETED, null);
-            log.append(run, run.next(EventType.DONE, EventData.done(usage)), end);
             recordEnd(RunStatus.COMPLETED, null, usage);
+            log.append(run, run.next(EventType.DONE, EventData.done(usage)), end);
         }
 
         @Override
@@ -194,11 +194,14 @@ public class RunEngine {
             }
             ended = true;
             String data = EventData.error(type, title, detail, status);
-            log.append(run, run.next(EventType.ERROR, data), run.termination(status, detail));
             recordEnd(status, type, run.usage());
+            log.append(run, run.next(EventType.ERROR, data), run.termination(status, detail));
         }
 
-        /** The run's meters, once, from what the relay collected anyway (the token path records only gaps). */
+        /**
+         * The run's meters, once, from what the relay collected anyway (the token path records only gaps); before
+         * its terminal event goes out, so whoever saw the end finds it counted.
+         */
         private void recordEnd(RunStatus status, String errorClass, Usage usage) {
             ModelSeries endSeries = series != null ? series : metrics.series(model, RunMetrics.NO_TARGET);
             metrics.ended(
