@@ -27,6 +27,7 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Runs", RunsView.class));
+        nav.addItem(new SideNavItem("Metrics", org.switchboard.admin.metrics.MetricsView.class));
         addToDrawer(nav);
     }
 }
