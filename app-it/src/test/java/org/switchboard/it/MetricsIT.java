@@ -35,8 +35,8 @@ class MetricsIT extends SwitchboardDeployment {
         for (String token : new String[] {null, "not-the-token", user}) {
             HttpResponse<String> refused = Api.get("/metrics", token);
             assertThat(refused.statusCode()).isEqualTo(401);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(refused.body()).doesNotContain("switchboard_");
         }
         Scrape scrape = Scrape.take();
@@ -55,7 +55,10 @@ class MetricsIT extends SwitchboardDeployment {
     @Test
     void streamedAndFailedRunsAreCountedByModelTargetStatusErrorAndTenant() {
         Scrape before = Scrape.take();
-        Admin.simulator(admin, "metrics-sim", Json.createObjectBuilder().add("tokens", 6).add("delay_ms", 5));
+        Admin.simulator(
+                admin,
+                "metrics-sim",
+                Json.createObjectBuilder().add("tokens", 6).add("delay_ms", 5));
         Admin.createPolicy(
                 admin,
                 ALIAS,
@@ -71,7 +74,8 @@ class MetricsIT extends SwitchboardDeployment {
                         .build());
         List<String> streamed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> response = Api.postJson("/v1/chat/completions", user, Api.chat(ALIAS, true, "count me"));
+            HttpResponse<String> response =
+                    Api.postJson("/v1/chat/completions", user, Api.chat(ALIAS, true, "count me"));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("data: [DONE]");
             streamed.add(response.headers().firstValue("X-Run-Id").orElseThrow());
@@ -88,7 +92,8 @@ class MetricsIT extends SwitchboardDeployment {
         BigDecimal cost = BigDecimal.ZERO;
         long gaps = 0;
         for (String runId : streamed) {
-            JsonObject run = Api.json(Api.get("/api/v1/runs/" + runId + "?after=0", user).body());
+            JsonObject run =
+                    Api.json(Api.get("/api/v1/runs/" + runId + "?after=0", user).body());
             input += run.getJsonObject("usage").getInt("input_tokens");
             output += run.getJsonObject("usage").getInt("output_tokens");
             cost = cost.add(run.getJsonObject("usage").getJsonNumber("cost").bigDecimalValue());
@@ -101,15 +106,30 @@ class MetricsIT extends SwitchboardDeployment {
         assertThat(output).isPositive();
 
         Scrape after = Scrape.take();
-        assertThat(after.since(before, "switchboard_runs_ended_total", "model", ALIAS, "status", "completed", "error", "none"))
+        assertThat(after.since(
+                        before, "switchboard_runs_ended_total", "model", ALIAS, "status", "completed", "error", "none"))
                 .isEqualTo(3);
-        assertThat(after.since(before, "switchboard_runs_ended_total", "model", ALIAS, "status", "failed", "error",
+        assertThat(after.since(
+                        before,
+                        "switchboard_runs_ended_total",
+                        "model",
+                        ALIAS,
+                        "status",
+                        "failed",
+                        "error",
                         "upstream-error"))
                 .isEqualTo(2);
         assertThat(after.since(before, "switchboard_run_first_token_seconds_count", "model", ALIAS, "target", TARGET))
                 .isEqualTo(3);
-        assertThat(after.since(before, "switchboard_run_first_token_seconds_bucket", "model", ALIAS, "target", TARGET,
-                        "le", "+Inf"))
+        assertThat(after.since(
+                        before,
+                        "switchboard_run_first_token_seconds_bucket",
+                        "model",
+                        ALIAS,
+                        "target",
+                        TARGET,
+                        "le",
+                        "+Inf"))
                 .isEqualTo(3);
         assertThat(after.since(before, "switchboard_run_duration_seconds_count", "model", ALIAS, "target", TARGET))
                 .isEqualTo(3);
@@ -118,9 +138,11 @@ class MetricsIT extends SwitchboardDeployment {
                 .isEqualTo(2);
         assertThat(after.since(before, "switchboard_run_token_gap_seconds_count", "model", ALIAS, "target", TARGET))
                 .isEqualTo(gaps);
-        assertThat(after.since(before, "switchboard_tokens_total", "tenant", TENANT, "model", ALIAS, "direction", "input"))
+        assertThat(after.since(
+                        before, "switchboard_tokens_total", "tenant", TENANT, "model", ALIAS, "direction", "input"))
                 .isEqualTo(input);
-        assertThat(after.since(before, "switchboard_tokens_total", "tenant", TENANT, "model", ALIAS, "direction", "output"))
+        assertThat(after.since(
+                        before, "switchboard_tokens_total", "tenant", TENANT, "model", ALIAS, "direction", "output"))
                 .isEqualTo(output);
         assertThat(after.since(before, "switchboard_cost_total", "tenant", TENANT, "model", ALIAS))
                 .isCloseTo(cost.doubleValue(), within(1e-9));
@@ -140,10 +162,12 @@ class MetricsIT extends SwitchboardDeployment {
                 event = first.next();
             }
             lastId = Integer.toString(event.id());
-            await("a live subscriber and an active run").atMost(Duration.ofSeconds(10)).until(() -> {
-                Scrape now = Scrape.take();
-                return now.sum("switchboard_streams_live") >= 1 && now.sum("switchboard_runs_active") >= 1;
-            });
+            await("a live subscriber and an active run")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> {
+                        Scrape now = Scrape.take();
+                        return now.sum("switchboard_streams_live") >= 1 && now.sum("switchboard_runs_active") >= 1;
+                    });
         } // hang up mid-run: the next writes to this stream fail
         await("the lost stream to be counted")
                 .atMost(Duration.ofSeconds(30))
@@ -155,7 +179,8 @@ class MetricsIT extends SwitchboardDeployment {
         }
 
         assertThat(rest.get(rest.size() - 1).type()).isEqualTo("done");
-        assertThat(Scrape.take().since(before, "switchboard_stream_resumes_total")).isEqualTo(1);
+        assertThat(Scrape.take().since(before, "switchboard_stream_resumes_total"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -172,9 +197,12 @@ class MetricsIT extends SwitchboardDeployment {
             Api.get("/api/v1/webhooks/secret", admin);
             Scrape before = Scrape.take();
             String callback = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
-            Runs.submit(admin, Runs.body("async", "call me back").add("callback_url", callback), "X-Simulator-Tokens", "2");
+            Runs.submit(
+                    admin, Runs.body("async", "call me back").add("callback_url", callback), "X-Simulator-Tokens", "2");
 
-            await("a failed attempt, then a delivered one").atMost(Duration.ofSeconds(30)).until(() -> attempts.get() >= 2);
+            await("a failed attempt, then a delivered one")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> attempts.get() >= 2);
             await("both counted").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Scrape after = Scrape.take();
                 assertThat(after.since(before, "switchboard_webhook_deliveries_total", "outcome", "retrying"))

@@ -16,13 +16,14 @@ record Scrape(Map<String, Double> series) {
     static Scrape take() {
         HttpResponse<String> response = Api.get("/metrics", TOKEN);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("text/plain; version=0.0.4"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         Map<String, Double> series = new LinkedHashMap<>();
         for (String line : response.body().split("\n")) {
             Matcher matcher = LINE.matcher(line);
             if (!line.startsWith("#") && matcher.matches()) {
-                series.put(matcher.group(1) + "{" + (matcher.group(3) == null ? "" : matcher.group(3)) + "}",
+                series.put(
+                        matcher.group(1) + "{" + (matcher.group(3) == null ? "" : matcher.group(3)) + "}",
                         Double.parseDouble(matcher.group(4)));
             }
         }
