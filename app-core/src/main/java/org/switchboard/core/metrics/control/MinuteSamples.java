@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.switchboard.core.metrics.entity.MetricsDashboard;
@@ -42,15 +44,18 @@ public class MinuteSamples {
     private ScheduledFuture<?> ticks;
 
     void start(@Observes SchemaReady ready) {
-        synchronized (this) {
-            last = read();
-            lastAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        }
+        begin();
         long untilNextMinute = 60_000 - clock.millis() % 60_000;
         ticks = pools.timers().scheduleAtFixedRate(this::tick, untilNextMinute, 60_000, TimeUnit.MILLISECONDS);
     }
 
-    /** Closes the minute that just ended. */
+    /** Takes the first reading: the minute in progress starts now. */
+    synchronized void begin() {
+        last = read();
+        lastAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** Closes the minute in progress (the timer fires at each minute's turn; a late tick closes the same minute). */
     synchronized void tick() {
         Totals now = read();
         minutes.addLast(now.since(last, lastAt));
@@ -58,15 +63,25 @@ public class MinuteSamples {
             minutes.removeFirst();
         }
         last = now;
-        lastAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        lastAt = lastAt.plus(1, ChronoUnit.MINUTES);
     }
 
-    /** The closed minutes of the last hour and the one in progress. */
+    /**
+     * The 60 minutes before the one in progress, oldest first (a minute before the first reading is empty), and the
+     * one in progress: a chart always spans the hour.
+     */
     public synchronized MetricsDashboard lastHour() {
-        List<MetricsMinute> hour = new ArrayList<>(minutes);
-        if (last != null) {
-            hour.add(read().since(last, lastAt));
+        if (last == null) {
+            return new MetricsDashboard(List.of());
         }
+        Map<Instant, MetricsMinute> closed = new HashMap<>();
+        minutes.forEach(minute -> closed.put(minute.at(), minute));
+        List<MetricsMinute> hour = new ArrayList<>(MINUTES + 1);
+        for (int ago = MINUTES; ago >= 1; ago--) {
+            Instant at = lastAt.minus(ago, ChronoUnit.MINUTES);
+            hour.add(closed.getOrDefault(at, MetricsMinute.empty(at)));
+        }
+        hour.add(read().since(last, lastAt));
         return new MetricsDashboard(hour);
     }
 

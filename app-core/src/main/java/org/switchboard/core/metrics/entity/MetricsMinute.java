@@ -28,6 +28,11 @@ public record MetricsMinute(
         usage = List.copyOf(usage);
     }
 
+    /** A minute in which nothing happened (or from before this instance started). */
+    public static MetricsMinute empty(Instant at) {
+        return new MetricsMinute(at, 0, Map.of(), null, null, null, 0, 0, 0, 0, List.of());
+    }
+
     /** The same minute with only {@code tenant}'s usage. */
     public MetricsMinute onlyTenant(String tenant) {
         return new MetricsMinute(
