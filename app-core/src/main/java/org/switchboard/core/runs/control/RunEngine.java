@@ -76,7 +76,7 @@ public class RunEngine {
         private boolean ended;
         /** Resolved once, when the target is known: a token's gap is then recorded without a lookup. */
         private ModelSeries series;
-
+        /** From the start to the first token; negative until there is one. */
         private long firstTokenNanos = -1;
 
         Relay(LiveRun run, String model) {
