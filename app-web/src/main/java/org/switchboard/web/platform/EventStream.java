@@ -71,7 +71,7 @@ public final class EventStream {
                 pending.markReplay();
                 writePending();
             } catch (IOException | RuntimeException e) {
-                drop();
+                drop(false);
             }
             end = ending();
         }
@@ -162,16 +162,20 @@ public final class EventStream {
                 streams.uncongested(this);
             }
         } catch (IOException | RuntimeException e) {
-            drop();
+            drop(false);
         }
     }
 
     private void tooSlow(String why) {
         LOG.log(Level.INFO, "Dropping the event stream of a client that is {0}; it can resume with Last-Event-ID", why);
-        drop();
+        drop(true);
     }
 
-    private void drop() {
+    /** The client is gone (a write failed) or, if {@code tooSlow}, is dropped for being too far behind. */
+    private void drop(boolean tooSlow) {
+        if (!dropped) {
+            streams.lost(tooSlow);
+        }
         dropped = true;
         ending = true;
         pending.clear();

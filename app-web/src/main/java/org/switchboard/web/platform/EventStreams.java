@@ -1,5 +1,6 @@
 package org.switchboard.web.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.metrics.boundary.StreamMetrics;
 
 /**
  * Opens SSE responses that keep proxies honest: no caching or transformation, no proxy buffering, and a
@@ -29,6 +31,9 @@ public class EventStreams {
     WebThreads pools;
 
     @Inject
+    StreamMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "switchboard.sse.max-backlog-bytes")
     long maxBacklogBytes;
 
@@ -40,6 +45,11 @@ public class EventStreams {
     private final Set<EventStream> congested = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean retrying = new AtomicBoolean();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+
+    @PostConstruct
+    void publishCount() {
+        metrics.liveStreams(open::size);
+    }
 
     /** A new stream on {@code response}; the resource resumes with its {@link EventStream#response()}. */
     public EventStream open(HttpServletResponse response) {
@@ -56,6 +66,21 @@ public class EventStreams {
 
     void closed(EventStream stream) {
         open.remove(stream);
+    }
+
+    /**
+     * A stream ended before its run's last event: its client went away, or is dropped as {@code tooSlow}. (Outside
+     * the container, in unit tests, there are no metrics to count it in.)
+     */
+    void lost(boolean tooSlow) {
+        if (metrics == null) {
+            return;
+        }
+        if (tooSlow) {
+            metrics.tooSlow();
+        } else {
+            metrics.clientGone();
+        }
     }
 
     /** The stream holds frames its client has not taken yet (called under the stream's lock). */

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.List;
 import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
@@ -28,6 +29,7 @@ public class RoutingStore {
         long version = version(em);
         return new Loaded(
                 version,
+                changedAgo(em),
                 em.createQuery("SELECT p FROM Provider p ORDER BY p.id", Provider.class)
                         .getResultList(),
                 em.createQuery("SELECT k FROM ProviderKey k ORDER BY k.id", ProviderKey.class)
@@ -122,13 +124,25 @@ public class RoutingStore {
         }
     }
 
+    /** How long ago the last change was written, by the database's clock; null if it never was. */
+    private static Duration changedAgo(EntityManager em) {
+        Object micros = em.createNativeQuery(
+                        "SELECT TIMESTAMPDIFF(MICROSECOND, changed_at, NOW(6)) FROM routing_version WHERE id = 1")
+                .getSingleResult();
+        return micros == null ? null : Duration.ofNanos(((Number) micros).longValue() * 1000);
+    }
+
     private static void changed(EntityManager em) {
         em.flush();
-        em.createNativeQuery("UPDATE routing_version SET version = version + 1 WHERE id = 1")
+        em.createNativeQuery("UPDATE routing_version SET version = version + 1, changed_at = NOW(6) WHERE id = 1")
                 .executeUpdate();
     }
 
-    /** One consistent read of the whole routing configuration. */
+    /** One consistent read of the whole routing configuration; {@code changedAgo} as in {@link #changedAgo}. */
     public record Loaded(
-            long version, List<Provider> providers, List<ProviderKey> keys, List<RoutingPolicy> policies) {}
+            long version,
+            Duration changedAgo,
+            List<Provider> providers,
+            List<ProviderKey> keys,
+            List<RoutingPolicy> policies) {}
 }

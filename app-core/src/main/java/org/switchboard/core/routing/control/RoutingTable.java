@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.metrics.boundary.RoutingMetrics;
 import org.switchboard.core.platform.ApplicationStopping;
 import org.switchboard.core.platform.SchemaReady;
 import org.switchboard.core.platform.ThreadPools;
@@ -50,6 +51,9 @@ public class RoutingTable {
 
     @Inject
     ResilienceDefaults defaults;
+
+    @Inject
+    RoutingMetrics metrics;
 
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private ScheduledFuture<?> poll;
@@ -102,7 +106,13 @@ public class RoutingTable {
     /** Reloads now (after a change through this instance). */
     public synchronized void reload() {
         RoutingStore.Loaded loaded = store.loadAll();
+        long loadedNanos = System.nanoTime();
+        long before = snapshot.version;
         snapshot = compile(loaded, defaults.get());
+        if (before >= 0 && loaded.version() != before && loaded.changedAgo() != null) {
+            // from the change's write (the database's clock) until this instance routes by it
+            metrics.switched(loaded.changedAgo().plusNanos(System.nanoTime() - loadedNanos));
+        }
         LOG.fine(() -> "Routing table at version " + loaded.version());
     }
 

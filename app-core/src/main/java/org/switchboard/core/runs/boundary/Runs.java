@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.metrics.boundary.RunMetrics;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.InstanceName;
 import org.switchboard.core.providers.entity.ChatRequest;
@@ -44,6 +45,9 @@ import org.switchboard.core.tenants.entity.Caller;
 public class Runs {
     @Inject
     Router router;
+
+    @Inject
+    RunMetrics metrics;
 
     @Inject
     RunStore store;
@@ -152,9 +156,16 @@ public class Runs {
         return new RunSnapshot(view(run, LogEntry.outputOf(events), lastSeq), events);
     }
 
-    /** Delivers every event after {@code afterSeq}, then live ones, until the terminal event or a close. */
+    /**
+     * Delivers every event after {@code afterSeq}, then live ones, until the terminal event or a close. Following
+     * from a cursor is a client resuming its stream, and counts as one.
+     */
     public RunSubscription follow(Caller caller, String id, int afterSeq, RunSubscriber subscriber) {
-        return feed.follow(visible(caller, id).id(), afterSeq, subscriber);
+        RunSubscription following = feed.follow(visible(caller, id).id(), afterSeq, subscriber);
+        if (afterSeq > 0) {
+            metrics.resumed();
+        }
+        return following;
     }
 
     /**

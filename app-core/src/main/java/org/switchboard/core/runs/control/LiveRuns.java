@@ -1,5 +1,7 @@
 package org.switchboard.core.runs.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.switchboard.core.metrics.boundary.RunMetrics;
 
 /**
  * The runs generating on this instance, by id. A run leaves once its terminal event is durable. Followers
@@ -17,6 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class LiveRuns {
     private final ConcurrentMap<Long, LiveRun> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, List<Runnable>> arrivals = new ConcurrentHashMap<>();
+
+    @Inject
+    RunMetrics metrics;
+
+    @PostConstruct
+    void publishCount() {
+        metrics.activeRuns(byId::size);
+    }
 
     void add(LiveRun run) {
         byId.put(run.id(), run);

@@ -2,6 +2,9 @@ package org.switchboard.core.runs.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.switchboard.core.metrics.boundary.ModelSeries;
+import org.switchboard.core.metrics.boundary.RunMetrics;
+import org.switchboard.core.metrics.entity.RunOutcome;
 import org.switchboard.core.providers.control.ChatProvider;
 import org.switchboard.core.providers.control.Generation;
 import org.switchboard.core.providers.control.GenerationListener;
@@ -32,6 +35,9 @@ public class RunEngine {
     @Inject
     DeadlineWatch watch;
 
+    @Inject
+    RunMetrics metrics;
+
     /**
      * Starts generating a run on this instance.
      *
@@ -40,7 +46,7 @@ public class RunEngine {
      */
     public LiveRun start(Run run, ChatRequest request, ChatProvider provider, boolean record) {
         LiveRun liveRun = new LiveRun(run);
-        Relay relay = new Relay(liveRun);
+        Relay relay = new Relay(liveRun, run.model());
         liveRun.attach(relay);
         live.add(liveRun);
         watch.ensureRunning();
@@ -62,14 +68,20 @@ public class RunEngine {
     /** Appends a run's events. Callbacks, cancels and deadline checks may race: one lock, one end. */
     private final class Relay implements GenerationListener, LiveRun.Control {
         private final LiveRun run;
+        private final String model;
         private final long startedNanos = System.nanoTime();
         private volatile long lastActivityNanos = startedNanos;
         private volatile Generation generation;
         private boolean anyOutput;
         private boolean ended;
+        /** Resolved once, when the target is known: a token's gap is then recorded without a lookup. */
+        private ModelSeries series;
+        /** From the start to the first token; negative until there is one. */
+        private long firstTokenNanos = -1;
 
-        Relay(LiveRun run) {
+        Relay(LiveRun run, String model) {
             this.run = run;
+            this.model = model;
         }
 
         @Override
@@ -79,7 +91,13 @@ public class RunEngine {
             }
             boolean first = !anyOutput;
             anyOutput = true;
-            lastActivityNanos = System.nanoTime();
+            long now = System.nanoTime();
+            if (first) {
+                firstTokenNanos = now - startedNanos;
+            } else if (series != null) {
+                series.gap(now - lastActivityNanos);
+            }
+            lastActivityNanos = now;
             // The first token is the time to first token the client measures: it does not wait for company.
             log.append(run, run.next(EventType.DELTA, EventData.delta(text)), null, first);
         }
@@ -103,12 +121,14 @@ public class RunEngine {
             }
             Usage usage = run.usage();
             var end = run.termination(RunStatus.COMPLETED, null);
+            recordEnd(RunStatus.COMPLETED, null, usage);
             log.append(run, run.next(EventType.DONE, EventData.done(usage)), end);
         }
 
         @Override
         public synchronized void onRoute(String servedBy, int attempts) {
             run.recordRoute(servedBy, attempts);
+            series = metrics.series(model, servedBy);
         }
 
         @Override
@@ -174,7 +194,27 @@ public class RunEngine {
             }
             ended = true;
             String data = EventData.error(type, title, detail, status);
+            recordEnd(status, type, run.usage());
             log.append(run, run.next(EventType.ERROR, data), run.termination(status, detail));
+        }
+
+        /**
+         * The run's meters, once, from what the relay collected anyway (the token path records only gaps); before
+         * its terminal event goes out, so whoever saw the end finds it counted.
+         */
+        private void recordEnd(RunStatus status, String errorClass, Usage usage) {
+            ModelSeries endSeries = series != null ? series : metrics.series(model, RunMetrics.NO_TARGET);
+            metrics.ended(
+                    endSeries,
+                    new RunOutcome(
+                            run.tenantId(),
+                            status.wireName(),
+                            errorClass,
+                            firstTokenNanos,
+                            System.nanoTime() - startedNanos,
+                            usage == null ? 0 : usage.inputTokens(),
+                            usage == null ? 0 : usage.outputTokens(),
+                            usage == null ? null : usage.cost()));
         }
     }
 }

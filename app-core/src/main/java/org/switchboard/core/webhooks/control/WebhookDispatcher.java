@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.core.metrics.boundary.WebhookMetrics;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.boundary.RunHistory;
 import org.switchboard.core.runs.entity.LogEntry;
@@ -39,6 +40,9 @@ public class WebhookDispatcher {
 
     @Inject
     WebhookStore store;
+
+    @Inject
+    WebhookMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "switchboard.webhooks.retry-delays")
@@ -94,6 +98,7 @@ public class WebhookDispatcher {
                 ? null
                 : Instant.now().plus(retryDelays.get(attemptsSoFar - 1));
         store.recordAttempt(delivery, status, error, (System.nanoTime() - started) / 1_000_000, delivered, retryAt);
+        metrics.attempted(delivered, retryAt != null);
         if (!delivered) {
             LOG.log(
                     Level.INFO,
