@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import org.switchboard.admin.security.SignedIn;
 import org.switchboard.admin.shell.MainLayout;
-import org.switchboard.core.accounts.entity.Operator;
 import org.switchboard.core.metrics.boundary.MetricsHistory;
 import org.switchboard.core.metrics.entity.MetricsDashboard;
 import org.switchboard.core.tenants.entity.Caller;
@@ -54,7 +53,7 @@ public class MetricsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
-        Caller caller = caller();
+        Caller caller = SignedIn.caller(); // a platform admin sees every tenant, a tenant admin its own
         refresh(caller);
         ticks = clock.every(REFRESH, () -> ui.access(() -> refresh(caller)));
     }
@@ -70,16 +69,5 @@ public class MetricsView extends VerticalLayout {
         MetricsDashboard hour = history.lastHour(caller);
         empty.setVisible(hour.minutes().stream().allMatch(m -> m.requests() == 0));
         charts.show(hour);
-    }
-
-    /**
-     * The signed-in operator as a caller of core boundaries. Console operators carry no tenant yet (the console
-     * views' part of issue 16 adds it); until then they act platform-wide, as the runs grid already does.
-     */
-    private static Caller caller() {
-        Operator operator = SignedIn.operator().orElseThrow();
-        var roles = new java.util.HashSet<>(operator.roles());
-        roles.add(Caller.PLATFORM_ADMIN_ROLE);
-        return new Caller("platform", operator.username(), roles);
     }
 }
