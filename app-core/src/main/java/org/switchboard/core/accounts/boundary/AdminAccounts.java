@@ -29,7 +29,7 @@ public class AdminAccounts {
                 .getResultStream()
                 .findFirst()
                 .filter(user -> hashes.verify(password.toCharArray(), user.passwordHash()))
-                .map(user -> new Operator(user.username(), user.roles()));
+                .map(user -> new Operator(user.username(), user.tenantId(), user.roles()));
     }
 
     public boolean anyExists() {

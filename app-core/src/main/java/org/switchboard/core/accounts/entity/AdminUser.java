@@ -25,6 +25,10 @@ public class AdminUser {
     @Column(nullable = false)
     private String roles;
 
+    /** The tenant a tenant admin belongs to; null for a platform operator. */
+    @Column(name = "tenant_id")
+    private String tenantId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -44,6 +48,10 @@ public class AdminUser {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    public String tenantId() {
+        return tenantId;
     }
 
     public Set<String> roles() {
