@@ -86,6 +86,7 @@ public class DeliveriesView extends VerticalLayout {
         retry.addClickListener(click -> retry());
         empty.setId("deliveries-empty");
         Button refresh = new Button("Refresh", click -> refresh());
+        refresh.setId("refresh-deliveries");
         HorizontalLayout bar = new HorizontalLayout(tenant, status, refresh, retry);
         bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(bar, empty, grid, new H3("Attempts of the selected delivery"), attempts);
