@@ -87,17 +87,31 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Clicks the grid cell showing exactly {@code text} (selects its row, or opens it). */
     void clickCell(String text) {
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")))
+                        By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")))
                 .click();
+    }
+
+    /**
+     * The texts of the grid cells a person sees now. The page source is no guide: a grid keeps the content of rows
+     * it no longer shows (after a filter leaves fewer items) in hidden cells.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> gridTexts(String gridId) {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))"
+                        + ".filter(c => c.checkVisibility() && c.getBoundingClientRect().height > 0)"
+                        + ".map(c => c.textContent.trim());",
+                driver.findElement(By.id(gridId)));
     }
 
     /** GETs a URL of the console (a download) within the browser's session and returns the body. */
     String fetch(String href) {
-        Object body = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done,"
-                        + " e => done('FETCH FAILED ' + e));",
-                href);
+        Object body = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done,"
+                                + " e => done('FETCH FAILED ' + e));",
+                        href);
         return (String) body;
     }
 

@@ -37,9 +37,14 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         browser.close();
     }
 
+    /** A chat completion over REST, five tokens long; returns its run id. */
     private static String chat(String tenant, String user, String prompt) {
         var response = Api.postJson(
-                "/v1/chat/completions", TestStack.token(tenant, user, "user"), Api.chat("sim-fast", false, prompt));
+                "/v1/chat/completions",
+                TestStack.token(tenant, user, "user"),
+                Api.chat("sim-fast", false, prompt),
+                "X-Simulator-Tokens",
+                "5");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.headers().firstValue("X-Run-Id").orElseThrow();
     }
@@ -81,17 +86,19 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         // The page shows the run as read after the cancel; the cancel of a generating run is durable a moment later.
         browser.wait.until(driver -> {
             driver.navigate().refresh();
-            return browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-status")))
+            return browser.wait
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("run-status")))
                     .getText()
                     .equals("cancelled");
         });
-        assertThat(Runs.get(live, TestStack.token(tenant, "slow-" + suffix, "user")).getString("status"))
+        assertThat(Runs.get(live, TestStack.token(tenant, "slow-" + suffix, "user"))
+                        .getString("status"))
                 .isEqualTo("cancelled");
 
         browser.open("runs", "filter-error-class").type("filter-error-class", "cancelled");
         browser.click("apply-filter");
-        browser.waitForText(live);
-        browser.wait.until(page -> !browser.page().contains(completed));
+        browser.wait.until(page -> browser.gridTexts("runs-grid").contains(live)
+                && !browser.gridTexts("runs-grid").contains(completed));
     }
 
     @Test
@@ -108,8 +115,12 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         awaitAuditRowOf(otherUser);
 
         browser.signIn(operator, TestStack.adminPassword()).waitForText(ownRun);
-        assertThat(browser.page()).doesNotContain(otherRun).doesNotContain(otherUser).doesNotContain(other);
-        assertThat(browser.driver.findElement(By.id("filter-tenant")).isDisplayed()).isFalse();
+        assertThat(browser.page())
+                .doesNotContain(otherRun)
+                .doesNotContain(otherUser)
+                .doesNotContain(other);
+        assertThat(browser.driver.findElement(By.id("filter-tenant")).isDisplayed())
+                .isFalse();
 
         browser.open("runs/" + otherRun, "run-not-found");
         assertThat(browser.page()).doesNotContain(otherUser).doesNotContain(other);
@@ -117,7 +128,8 @@ class ConsoleViewsIT extends SwitchboardDeployment {
 
         browser.open("audit", "audit-grid").waitForText(ownUser);
         assertThat(browser.page()).doesNotContain(otherUser).doesNotContain(other);
-        String csv = browser.fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
+        String csv =
+                browser.fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
         assertThat(csv).contains(ownUser).doesNotContain(otherUser).doesNotContain(other);
 
         browser.open("tenants", "tenants-grid").waitForText(own);
@@ -137,14 +149,17 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         awaitAuditRowOf(wanted);
         awaitAuditRowOf(unwanted);
 
-        browser.signIn("admin", TestStack.adminPassword()).open("audit", "audit-grid").waitForText(unwanted);
+        browser.signIn("admin", TestStack.adminPassword())
+                .open("audit", "audit-grid")
+                .waitForText(unwanted);
         browser.type("audit-user", wanted);
         browser.click("audit-apply");
-        browser.wait.until(page -> !browser.page().contains(unwanted));
-        assertThat(browser.page()).contains(wanted);
+        browser.wait.until(page -> browser.gridTexts("audit-grid").contains(wanted)
+                && !browser.gridTexts("audit-grid").contains(unwanted));
         browser.screenshot("console-audit.png");
 
-        String csv = browser.fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
+        String csv =
+                browser.fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("time_utc,tenant,user,method,route,status,latency_ms,run_id,request_id");
         assertThat(Arrays.copyOfRange(lines, 1, lines.length))
@@ -198,14 +213,18 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         chat(tenant, "first-" + suffix, "count me");
         chat(tenant, "second-" + suffix, "count me too");
 
-        browser.signIn("admin", TestStack.adminPassword()).open("tenants", "tenants-grid").waitForText(tenant);
+        browser.signIn("admin", TestStack.adminPassword())
+                .open("tenants", "tenants-grid")
+                .waitForText(tenant);
         browser.clickCell(tenant);
         browser.waitForText("Tenant " + tenant).waitForText("first-" + suffix).waitForText("second-" + suffix);
         browser.click("rotate-secret");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#new-secret input")));
-        String shown = browser.driver.findElement(By.cssSelector("#new-secret input")).getAttribute("value");
+        String shown =
+                browser.driver.findElement(By.cssSelector("#new-secret input")).getAttribute("value");
         assertThat(shown).startsWith("whsec_");
-        String current = Api.json(Api.get("/api/v1/webhooks/secret", TestStack.token(tenant, "boss", "admin")).body())
+        String current = Api.json(Api.get("/api/v1/webhooks/secret", TestStack.token(tenant, "boss", "admin"))
+                        .body())
                 .getString("secret");
         assertThat(current).isEqualTo(shown);
         browser.screenshot("console-tenants.png");
