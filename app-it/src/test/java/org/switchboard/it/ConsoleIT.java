@@ -2,65 +2,24 @@ package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Vaadin console in a real headless Chromium: sign in, and see a run the test just created. */
 class ConsoleIT extends SwitchboardDeployment {
-    private WebDriver browser;
-    private WebDriverWait wait;
+    private Browser browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--window-size=1400,900",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
-        // The Debian driver, never a download by Selenium Manager.
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    void openBrowser() {
+        browser = new Browser();
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "console-" + System.nanoTime() + ".png");
-            Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
-
-    private void signIn(String password) {
-        browser.get(Api.uri("/admin/").toString());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#username input")));
-        browser.findElement(By.cssSelector("#username input")).sendKeys("admin");
-        browser.findElement(By.cssSelector("#password input")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+    void closeBrowser() {
+        browser.close();
     }
 
     @Test
@@ -72,26 +31,26 @@ class ConsoleIT extends SwitchboardDeployment {
                 Api.chat("sim-fast", false, "show me in the console"));
         String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
 
-        signIn(TestStack.adminPassword());
+        browser.signIn("admin", TestStack.adminPassword());
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("runs-grid")));
-        wait.until(driver -> driver.getPageSource().contains(runId));
-        assertThat(browser.getPageSource()).contains(user).contains("completed");
-        assertThat(browser.getCurrentUrl()).doesNotContain("login");
+        browser.waitFor("runs-grid");
+        browser.wait.until(driver -> driver.getPageSource().contains(runId));
+        assertThat(browser.page()).contains(user).contains("completed");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("login");
     }
 
     @Test
     void aWrongPasswordIsRefused() {
-        signIn("not-the-password");
+        browser.signIn("admin", "not-the-password");
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "wrong password"));
-        assertThat(browser.findElements(By.id("runs-grid"))).isEmpty();
+        browser.waitForText("login-error", "wrong password");
+        assertThat(browser.driver.findElements(By.id("runs-grid"))).isEmpty();
     }
 
     @Test
     void theRunsViewNeedsASignIn() {
-        browser.get(Api.uri("/admin/runs").toString());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
-        assertThat(browser.findElements(By.id("runs-grid"))).isEmpty();
+        browser.open("/admin/runs");
+        browser.waitFor("sign-in");
+        assertThat(browser.driver.findElements(By.id("runs-grid"))).isEmpty();
     }
 }

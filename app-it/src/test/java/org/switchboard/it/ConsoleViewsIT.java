@@ -10,12 +10,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -25,11 +27,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class ConsoleViewsIT extends SwitchboardDeployment {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-    private ConsoleBrowser browser;
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = new ConsoleBrowser();
+        browser = new Browser();
     }
 
     @AfterEach
@@ -55,13 +57,14 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         String user = "caller-" + suffix;
         String runId = chat(tenant, user, "find me in the console");
 
-        browser.signIn("admin", TestStack.adminPassword()).waitForText(runId);
+        signIn("admin");
+        seeText(runId);
         assertThat(browser.page()).contains(user).contains(tenant).contains("completed");
-        browser.screenshot("console-runs.png");
+        browser.screenshot("console-runs");
 
-        browser.clickCell(runId);
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("events-grid")));
-        browser.waitForText("First token");
+        clickCell(runId);
+        shows("events-grid");
+        seeText("First token");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/runs/" + runId);
         assertThat(browser.page())
                 .contains("Run " + runId)
@@ -71,7 +74,7 @@ class ConsoleViewsIT extends SwitchboardDeployment {
                 .contains("Served by: ");
         assertThat(browser.driver.findElement(By.id("run-timings")).getText())
                 .matches("First token [\\d,]+ ms .*total [\\d,]+ ms");
-        browser.screenshot("console-run.png");
+        browser.screenshot("console-run");
     }
 
     @Test
@@ -81,7 +84,8 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         String completed = chat(tenant, "quick-" + suffix, "done at once");
         String live = Runs.start(token, "take your time", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "300");
 
-        browser.signIn("admin", TestStack.adminPassword()).open("runs/" + live, "cancel-run");
+        signIn("admin");
+        open("runs/" + live, "cancel-run");
         browser.click("cancel-run");
         // The page shows the run as read after the cancel; the cancel of a generating run is durable a moment later.
         browser.wait.until(driver -> {
@@ -95,10 +99,11 @@ class ConsoleViewsIT extends SwitchboardDeployment {
                         .getString("status"))
                 .isEqualTo("cancelled");
 
-        browser.open("runs", "filter-error-class").type("filter-error-class", "cancelled");
+        open("runs", "filter-error-class");
+        browser.type("filter-error-class", "cancelled");
         browser.click("apply-filter");
-        browser.wait.until(page -> browser.gridTexts("runs-grid").contains(live)
-                && !browser.gridTexts("runs-grid").contains(completed));
+        browser.wait.until(page ->
+                gridTexts("runs-grid").contains(live) && !gridTexts("runs-grid").contains(completed));
     }
 
     @Test
@@ -114,7 +119,8 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         awaitAuditRowOf(ownUser);
         awaitAuditRowOf(otherUser);
 
-        browser.signIn(operator, TestStack.adminPassword()).waitForText(ownRun);
+        signIn(operator);
+        seeText(ownRun);
         assertThat(browser.page())
                 .doesNotContain(otherRun)
                 .doesNotContain(otherUser)
@@ -122,19 +128,20 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         assertThat(browser.driver.findElement(By.id("filter-tenant")).isDisplayed())
                 .isFalse();
 
-        browser.open("runs/" + otherRun, "run-not-found");
+        open("runs/" + otherRun, "run-not-found");
         assertThat(browser.page()).doesNotContain(otherUser).doesNotContain(other);
-        browser.open("runs/" + ownRun, "events-grid");
+        open("runs/" + ownRun, "events-grid");
 
-        browser.open("audit", "audit-grid").waitForText(ownUser);
+        open("audit", "audit-grid");
+        seeText(ownUser);
         assertThat(browser.page()).doesNotContain(otherUser).doesNotContain(other);
-        String csv =
-                browser.fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
+        String csv = fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
         assertThat(csv).contains(ownUser).doesNotContain(otherUser).doesNotContain(other);
 
-        browser.open("tenants", "tenants-grid").waitForText(own);
+        open("tenants", "tenants-grid");
+        seeText(own);
         assertThat(browser.page()).doesNotContain(other);
-        browser.open("deliveries", "deliveries-grid");
+        open("deliveries", "deliveries-empty");
         assertThat(browser.page()).doesNotContain(other);
     }
 
@@ -149,19 +156,19 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         awaitAuditRowOf(wanted);
         awaitAuditRowOf(unwanted);
 
-        browser.signIn("admin", TestStack.adminPassword())
-                .open("audit", "audit-grid")
-                .waitForText(unwanted);
+        signIn("admin");
+        open("audit", "audit-grid");
+        seeText(unwanted);
         browser.type("audit-user", wanted);
         browser.click("audit-apply");
-        browser.wait.until(page -> browser.gridTexts("audit-grid").contains(wanted)
-                && !browser.gridTexts("audit-grid").contains(unwanted));
-        browser.screenshot("console-audit.png");
+        browser.wait.until(page -> gridTexts("audit-grid").contains(wanted)
+                && !gridTexts("audit-grid").contains(unwanted));
+        browser.screenshot("console-audit");
 
-        String csv =
-                browser.fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
+        String csv = fetch(browser.driver.findElement(By.id("audit-export")).getAttribute("href"));
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("time_utc,tenant,user,method,route,status,latency_ms,run_id,request_id");
+        assertThat(lines[0])
+                .isEqualTo("time_utc,tenant,user,method,route,status,latency_ms,run_id,request_id,change,before,after");
         assertThat(Arrays.copyOfRange(lines, 1, lines.length))
                 .hasSize(auditRowsOf(wanted))
                 .allSatisfy(line -> assertThat(line)
@@ -192,16 +199,19 @@ class ConsoleViewsIT extends SwitchboardDeployment {
             String runId = Api.json(response.body()).getString("id");
             await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(deliveryStatus(runId)));
 
-            browser.signIn("admin", TestStack.adminPassword()).open("deliveries", "deliveries-grid");
-            browser.waitForText(runId).clickCell(runId);
-            browser.waitForText("HTTP 500");
+            signIn("admin");
+            open("deliveries", "deliveries-grid");
+            seeText(runId);
+            clickCell(runId);
+            seeText("HTTP 500");
             answer.set(204);
             browser.click("retry-delivery");
             await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(deliveryStatus(runId)));
             browser.click("refresh-deliveries");
-            browser.waitForText("DELIVERED").clickCell(runId);
-            browser.waitForText("HTTP 204");
-            browser.screenshot("console-deliveries.png");
+            seeText("DELIVERED");
+            clickCell(runId);
+            seeText("HTTP 204");
+            browser.screenshot("console-deliveries");
         } finally {
             receiver.stop(0);
         }
@@ -213,11 +223,13 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         chat(tenant, "first-" + suffix, "count me");
         chat(tenant, "second-" + suffix, "count me too");
 
-        browser.signIn("admin", TestStack.adminPassword())
-                .open("tenants", "tenants-grid")
-                .waitForText(tenant);
-        browser.clickCell(tenant);
-        browser.waitForText("Tenant " + tenant).waitForText("first-" + suffix).waitForText("second-" + suffix);
+        signIn("admin");
+        open("tenants", "tenants-grid");
+        seeText(tenant);
+        clickCell(tenant);
+        seeText("Tenant " + tenant);
+        seeText("first-" + suffix);
+        seeText("second-" + suffix);
         browser.click("rotate-secret");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#new-secret input")));
         String shown =
@@ -227,9 +239,59 @@ class ConsoleViewsIT extends SwitchboardDeployment {
                         .body())
                 .getString("secret");
         assertThat(current).isEqualTo(shown);
-        browser.screenshot("console-tenants.png");
+        browser.screenshot("console-tenants");
         browser.click("close-secret");
         browser.wait.until(page -> !browser.page().contains(shown));
+    }
+
+    private void signIn(String username) {
+        browser.signedIn(username, TestStack.adminPassword());
+    }
+
+    /** Opens a console route ({@code runs/123}) and waits for the element {@code id} to be there. */
+    private void open(String route, String id) {
+        browser.open("/admin/" + route);
+        shows(id);
+    }
+
+    private void shows(String id) {
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    private void seeText(String text) {
+        browser.wait.until(driver -> driver.getPageSource().contains(text));
+    }
+
+    /** Clicks the grid cell showing exactly {@code text}: selects its row, or opens it. */
+    private void clickCell(String text) {
+        browser.wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")))
+                .click();
+    }
+
+    /**
+     * The texts of the grid cells a person sees now. The page source is no guide: a grid keeps the content of rows
+     * it no longer shows (after a filter leaves fewer items) in hidden cells.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> gridTexts(String gridId) {
+        return (List<String>) ((JavascriptExecutor) browser.driver)
+                .executeScript(
+                        "return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))"
+                                + ".filter(c => c.checkVisibility() && c.getBoundingClientRect().height > 0)"
+                                + ".map(c => c.textContent.trim());",
+                        browser.driver.findElement(By.id(gridId)));
+    }
+
+    /** GETs a console URL (a download) within the browser's session and returns the body. */
+    private String fetch(String href) {
+        return (String) ((JavascriptExecutor) browser.driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text())"
+                                + ".then(done, e => done('FETCH FAILED ' + e));",
+                        href);
     }
 
     /** A console operator of one tenant, with the seeded admin's password (its hash copied, never re-derived). */

@@ -11,7 +11,8 @@ import org.switchboard.core.audit.entity.AuditEntry;
  * injection: routes and actors come from requests).
  */
 final class AuditCsv {
-    static final String HEADER = "time_utc,tenant,user,method,route,status,latency_ms,run_id,request_id";
+    static final String HEADER =
+            "time_utc,tenant,user,method,route,status,latency_ms,run_id,request_id,change,before,after";
 
     private AuditCsv() {}
 
@@ -28,7 +29,10 @@ final class AuditCsv {
                             Integer.toString(row.status()),
                             Long.toString(row.latencyMillis()),
                             row.runId() == null ? "" : Long.toString(row.runId()),
-                            field(row.requestId())))
+                            field(row.requestId()),
+                            field(row.change()),
+                            field(row.before()),
+                            field(row.after())))
                     .append("\r\n");
         }
         return csv.toString();

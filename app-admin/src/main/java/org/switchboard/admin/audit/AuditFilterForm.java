@@ -13,7 +13,7 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.switchboard.admin.time.OperatorZone;
+import org.switchboard.admin.security.SignedIn;
 import org.switchboard.core.audit.entity.AuditFilter;
 
 /** The audit log's filters: time, tenant (platform admins only), user and action. Fires a {@link FilterEvent}. */
@@ -48,7 +48,7 @@ public class AuditFilterForm extends FormLayout {
     }
 
     private static Instant at(LocalDateTime local) {
-        return local == null ? null : local.atZone(OperatorZone.current()).toInstant();
+        return local == null ? null : local.atZone(SignedIn.zone()).toInstant();
     }
 
     public Registration addFilterListener(ComponentEventListener<FilterEvent> listener) {

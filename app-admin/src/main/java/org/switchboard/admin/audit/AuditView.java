@@ -2,7 +2,6 @@ package org.switchboard.admin.audit;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,9 +12,10 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.switchboard.admin.security.ConsoleCaller;
+import org.switchboard.admin.security.SignedIn;
+import org.switchboard.admin.shell.EmptyState;
 import org.switchboard.admin.shell.MainLayout;
-import org.switchboard.admin.time.OperatorZone;
+import org.switchboard.admin.shell.Times;
 import org.switchboard.core.audit.boundary.AuditLog;
 import org.switchboard.core.audit.entity.AuditEntry;
 import org.switchboard.core.audit.entity.AuditFilter;
@@ -35,17 +35,21 @@ public class AuditView extends VerticalLayout {
     private final AuditFilterForm filters;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Anchor export = new Anchor();
-    private final Paragraph empty = new Paragraph();
-    private final Span zone = new Span();
+    private final EmptyState empty = new EmptyState(
+            "audit-empty",
+            "No audit rows match",
+            "Every API request and every admin change is recorded here. If you filtered, widen the time range or"
+                    + " clear the user and action.");
+    private final Span shown = new Span();
 
     @Inject
     public AuditView(AuditLog log, RunUsage usage) {
         this.log = log;
-        boolean everyTenant = ConsoleCaller.seesEveryTenant();
-        filters = new AuditFilterForm(everyTenant ? usage.tenants(ConsoleCaller.current()) : List.of(), everyTenant);
+        boolean everyTenant = SignedIn.platform();
+        filters = new AuditFilterForm(everyTenant ? usage.tenants(SignedIn.caller()) : List.of(), everyTenant);
         filters.addFilterListener(event -> refresh());
         grid.setId("audit-grid");
-        grid.addColumn(row -> OperatorZone.format(row.at())).setHeader("Time").setAutoWidth(true);
+        grid.addColumn(row -> Times.format(row.at())).setHeader("Time").setAutoWidth(true);
         grid.addColumn(AuditEntry::tenantId).setHeader("Tenant").setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
@@ -57,17 +61,16 @@ public class AuditView extends VerticalLayout {
         export.setId("audit-export");
         export.setText("Export CSV");
         export.getElement().setAttribute("download", true);
-        empty.setId("audit-empty");
-        HorizontalLayout bar = new HorizontalLayout(export, zone);
+        shown.setId("audit-shown");
+        HorizontalLayout bar = new HorizontalLayout(export, shown);
         bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(filters, bar, empty, grid);
         setSizeFull();
         refresh();
-        OperatorZone.whenKnown(this, known -> refresh());
     }
 
     private void refresh() {
-        Caller caller = ConsoleCaller.current();
+        Caller caller = SignedIn.caller();
         AuditFilter filter = filters.filter(LIMIT);
         List<AuditEntry> rows = log.search(caller, filter);
         grid.setItems(rows);
@@ -78,10 +81,9 @@ public class AuditView extends VerticalLayout {
                         AuditCsv.of(log.search(caller, filter)).getBytes(StandardCharsets.UTF_8)));
         csv.setContentType("text/csv; charset=UTF-8");
         export.setHref(csv);
-        zone.setText("Times in " + OperatorZone.current() + "; the CSV has them in UTC"
-                + (rows.size() == LIMIT ? "; newest " + LIMIT + " rows" : ""));
+        shown.setText((rows.size() == LIMIT ? "The newest " + LIMIT + " rows" : rows.size() + " rows")
+                + "; the CSV has their times in UTC");
         empty.setVisible(rows.isEmpty());
-        empty.setText("No audit rows match. Every API request and admin change is recorded here; if you filtered,"
-                + " widen the time range or clear the user and action.");
+        grid.setVisible(!rows.isEmpty());
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,9 +12,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.switchboard.admin.security.ConsoleCaller;
+import org.switchboard.admin.security.SignedIn;
+import org.switchboard.admin.shell.EmptyState;
 import org.switchboard.admin.shell.MainLayout;
-import org.switchboard.admin.time.OperatorZone;
+import org.switchboard.admin.shell.Times;
 import org.switchboard.core.runs.boundary.RunUsage;
 import org.switchboard.core.webhooks.boundary.WebhookDeliveries;
 import org.switchboard.core.webhooks.entity.WebhookAttempt;
@@ -36,13 +36,17 @@ public class DeliveriesView extends VerticalLayout {
     private final Grid<WebhookDelivery> grid = new Grid<>();
     private final Grid<WebhookAttempt> attempts = new Grid<>();
     private final Button retry = new Button("Retry now");
-    private final Paragraph empty = new Paragraph();
+    private final EmptyState empty = new EmptyState(
+            "deliveries-empty",
+            "No webhook deliveries",
+            "A run submitted with a callback_url (POST /api/v1/runs) is delivered there when it ends, signed with the"
+                    + " tenant's webhook secret; the delivery and each attempt show up here.");
 
     @Inject
     public DeliveriesView(WebhookDeliveries deliveries, RunUsage usage) {
         this.deliveries = deliveries;
-        boolean everyTenant = ConsoleCaller.seesEveryTenant();
-        tenant.setItems(everyTenant ? usage.tenants(ConsoleCaller.current()) : List.of());
+        boolean everyTenant = SignedIn.platform();
+        tenant.setItems(everyTenant ? usage.tenants(SignedIn.caller()) : List.of());
         tenant.setVisible(everyTenant);
         tenant.setClearButtonVisible(true);
         tenant.addValueChangeListener(change -> refresh());
@@ -56,21 +60,23 @@ public class DeliveriesView extends VerticalLayout {
                 .setHeader("Run")
                 .setAutoWidth(true);
         grid.addColumn(WebhookDelivery::tenantId).setHeader("Tenant").setAutoWidth(true);
-        grid.addColumn(WebhookDelivery::url).setHeader("URL").setFlexGrow(1);
-        grid.addColumn(WebhookDelivery::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(WebhookDelivery::url).setHeader("URL").setWidth("16em").setFlexGrow(1);
+        grid.addColumn(WebhookDelivery::status)
+                .setHeader("Status")
+                .setWidth("8em")
+                .setFlexGrow(0);
         grid.addColumn(WebhookDelivery::attempts).setHeader("Attempts").setAutoWidth(true);
-        grid.addColumn(delivery -> OperatorZone.format(delivery.createdAt()))
+        grid.addColumn(delivery -> Times.format(delivery.createdAt()))
                 .setHeader("Created")
                 .setAutoWidth(true);
-        grid.addColumn(delivery -> OperatorZone.format(delivery.nextAttemptAt()))
-                .setHeader("Next attempt");
+        grid.addColumn(delivery -> Times.format(delivery.nextAttemptAt())).setHeader("Next attempt");
         grid.asSingleSelect().addValueChangeListener(change -> select(change.getValue()));
         attempts.setId("attempts-grid");
         attempts.addColumn(WebhookAttempt::attempt)
                 .setHeader("#")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        attempts.addColumn(attempt -> OperatorZone.format(attempt.attemptedAt()))
+        attempts.addColumn(attempt -> Times.format(attempt.attemptedAt()))
                 .setHeader("At")
                 .setAutoWidth(true);
         attempts.addColumn(attempt -> attempt.statusCode() == null ? "no answer" : "HTTP " + attempt.statusCode())
@@ -84,7 +90,6 @@ public class DeliveriesView extends VerticalLayout {
         retry.setId("retry-delivery");
         retry.setEnabled(false);
         retry.addClickListener(click -> retry());
-        empty.setId("deliveries-empty");
         Button refresh = new Button("Refresh", click -> refresh());
         refresh.setId("refresh-deliveries");
         HorizontalLayout bar = new HorizontalLayout(tenant, status, refresh, retry);
@@ -92,28 +97,24 @@ public class DeliveriesView extends VerticalLayout {
         add(bar, empty, grid, new H3("Attempts of the selected delivery"), attempts);
         setSizeFull();
         refresh();
-        OperatorZone.whenKnown(this, known -> refresh());
     }
 
     private void refresh() {
-        List<WebhookDelivery> found =
-                deliveries.recent(ConsoleCaller.current(), tenant.getValue(), status.getValue(), LIMIT);
+        List<WebhookDelivery> found = deliveries.recent(SignedIn.caller(), tenant.getValue(), status.getValue(), LIMIT);
         grid.setItems(found);
         empty.setVisible(found.isEmpty());
-        empty.setText("No webhook deliveries yet. A run submitted with a callback_url (POST /api/v1/runs) is"
-                + " delivered there when it ends; its delivery and every attempt show up here.");
         select(null);
     }
 
     private void select(WebhookDelivery delivery) {
         retry.setEnabled(delivery != null && !"DELIVERED".equals(delivery.status()));
-        attempts.setItems(delivery == null ? List.of() : deliveries.attempts(ConsoleCaller.current(), delivery.id()));
+        attempts.setItems(delivery == null ? List.of() : deliveries.attempts(SignedIn.caller(), delivery.id()));
     }
 
     private void retry() {
         WebhookDelivery selected = grid.asSingleSelect().getValue();
         if (selected != null) {
-            deliveries.retryNow(ConsoleCaller.current(), selected.id());
+            deliveries.retryNow(SignedIn.caller(), selected.id());
             Notification.show("Delivery " + selected.messageId() + " is due now; the next attempt follows within"
                     + " a few seconds. Refresh to see it.");
             refresh();

@@ -15,9 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.switchboard.admin.security.ConsoleCaller;
+import org.switchboard.admin.security.SignedIn;
 import org.switchboard.admin.shell.MainLayout;
-import org.switchboard.admin.time.OperatorZone;
 import org.switchboard.core.runs.boundary.RunNotFound;
 import org.switchboard.core.runs.boundary.RunSearch;
 import org.switchboard.core.runs.boundary.Runs;
@@ -41,7 +40,6 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         this.search = search;
         this.runs = runs;
         setSizeFull();
-        OperatorZone.whenKnown(this, zone -> show());
     }
 
     @Override
@@ -54,8 +52,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         removeAll();
         RouterLink back = new RouterLink("← All runs", RunsView.class);
         try {
-            RunTimeline timeline = search.timeline(ConsoleCaller.current(), id);
-            add(back, new RunSummary(timeline, OperatorZone.current()));
+            RunTimeline timeline = search.timeline(SignedIn.caller(), id);
+            add(back, new RunSummary(timeline, SignedIn.zone()));
             if (!timeline.run().status().isTerminal()) {
                 Button cancel = new Button("Cancel run", click -> cancel(timeline));
                 cancel.setId("cancel-run");
@@ -73,7 +71,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void cancel(RunTimeline timeline) {
         // Cancelling acts as the run's tenant: a platform admin may; a tenant admin acts for theirs regardless.
-        runs.cancel(ConsoleCaller.actingFor(timeline.run().tenantId()), id);
+        runs.cancel(SignedIn.operator().orElseThrow().actingFor(timeline.run().tenantId()), id);
         show();
     }
 
@@ -87,11 +85,11 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("Type")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(event -> OperatorZone.format(event.at()))
+        grid.addColumn(event -> EventTimes.at(event.at()))
                 .setHeader("At")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(event -> OperatorZone.millis(Duration.between(created, event.at())))
+        grid.addColumn(event -> EventTimes.millis(Duration.between(created, event.at())))
                 .setHeader("Since created")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
@@ -99,7 +97,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                     int index = events.indexOf(event);
                     return index == 0
                             ? "–"
-                            : OperatorZone.millis(
+                            : EventTimes.millis(
                                     Duration.between(events.get(index - 1).at(), event.at()));
                 })
                 .setHeader("Gap")

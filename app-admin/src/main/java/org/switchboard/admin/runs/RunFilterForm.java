@@ -14,7 +14,7 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.switchboard.admin.time.OperatorZone;
+import org.switchboard.admin.security.SignedIn;
 import org.switchboard.core.runs.entity.RunFilter;
 import org.switchboard.core.runs.entity.RunStatus;
 
@@ -82,7 +82,7 @@ public class RunFilterForm extends FormLayout {
     }
 
     private static Instant at(LocalDateTime local) {
-        return local == null ? null : local.atZone(OperatorZone.current()).toInstant();
+        return local == null ? null : local.atZone(SignedIn.zone()).toInstant();
     }
 
     public Registration addFilterListener(ComponentEventListener<FilterEvent> listener) {

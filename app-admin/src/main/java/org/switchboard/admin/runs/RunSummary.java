@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.ZoneId;
-import org.switchboard.admin.time.OperatorZone;
 import org.switchboard.core.runs.entity.RunTimeline;
 import org.switchboard.core.runs.entity.RunTimings;
 import org.switchboard.core.runs.entity.RunView;
@@ -33,8 +32,8 @@ class RunSummary extends VerticalLayout {
         if (run.statusReason() != null) {
             line("Reason", run.statusReason());
         }
-        line("Created", OperatorZone.format(run.createdAt()) + " (" + zone + ")");
-        line("Ended", run.endedAt() == null ? "still live" : OperatorZone.format(run.endedAt()));
+        line("Created", EventTimes.at(run.createdAt()) + " (" + zone + ")");
+        line("Ended", run.endedAt() == null ? "still live" : EventTimes.at(run.endedAt()));
         if (run.usage() != null) {
             line(
                     "Usage",
@@ -44,10 +43,10 @@ class RunSummary extends VerticalLayout {
                                     ? ""
                                     : ", cost " + run.usage().cost().toPlainString()));
         }
-        Paragraph timing = new Paragraph("First token " + OperatorZone.millis(timings.firstToken())
-                + " · longest gap " + OperatorZone.millis(timings.longestGap())
-                + " · mean gap " + OperatorZone.millis(timings.meanGap())
-                + " · " + timings.deltas() + " deltas · total " + OperatorZone.millis(timings.total()));
+        Paragraph timing = new Paragraph("First token " + EventTimes.millis(timings.firstToken())
+                + " · longest gap " + EventTimes.millis(timings.longestGap())
+                + " · mean gap " + EventTimes.millis(timings.meanGap())
+                + " · " + timings.deltas() + " deltas · total " + EventTimes.millis(timings.total()));
         timing.setId("run-timings");
         add(
                 timing,

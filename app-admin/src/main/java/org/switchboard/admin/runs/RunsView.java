@@ -2,7 +2,6 @@ package org.switchboard.admin.runs;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,9 +11,10 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.switchboard.admin.security.ConsoleCaller;
+import org.switchboard.admin.security.SignedIn;
+import org.switchboard.admin.shell.EmptyState;
 import org.switchboard.admin.shell.MainLayout;
-import org.switchboard.admin.time.OperatorZone;
+import org.switchboard.admin.shell.Times;
 import org.switchboard.core.runs.boundary.RunSearch;
 import org.switchboard.core.runs.boundary.RunUsage;
 import org.switchboard.core.runs.entity.RunView;
@@ -32,14 +32,18 @@ public class RunsView extends VerticalLayout {
     private final RunSearch runs;
     private final RunFilterForm filters;
     private final Grid<RunView> grid = new Grid<>();
-    private final Paragraph empty = new Paragraph();
-    private final Span zone = new Span();
+    private final EmptyState empty = new EmptyState(
+            "runs-empty",
+            "No runs match",
+            "Runs appear here once a client calls POST /v1/chat/completions or POST /api/v1/runs with a token of"
+                    + " your tenant. If you filtered, widen the filters or clear them.");
+    private final Span shown = new Span();
 
     @Inject
     public RunsView(RunSearch runs, RunUsage usage) {
         this.runs = runs;
-        boolean everyTenant = ConsoleCaller.seesEveryTenant();
-        filters = new RunFilterForm(everyTenant ? usage.tenants(ConsoleCaller.current()) : List.of(), everyTenant);
+        boolean everyTenant = SignedIn.platform();
+        filters = new RunFilterForm(everyTenant ? usage.tenants(SignedIn.caller()) : List.of(), everyTenant);
         filters.addFilterListener(event -> refresh());
         grid.setId("runs-grid");
         grid.addColumn(run -> Long.toString(run.id())).setHeader("Run").setAutoWidth(true);
@@ -47,12 +51,10 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(RunView::ownerId).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(RunView::model).setHeader("Model").setAutoWidth(true);
         grid.addColumn(run -> run.status().wireName()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(run -> OperatorZone.format(run.createdAt()))
+        grid.addColumn(run -> Times.format(run.createdAt()))
                 .setHeader("Created")
                 .setAutoWidth(true);
-        grid.addColumn(run -> OperatorZone.format(run.endedAt()))
-                .setHeader("Ended")
-                .setAutoWidth(true);
+        grid.addColumn(run -> Times.format(run.endedAt())).setHeader("Ended").setAutoWidth(true);
         grid.addColumn(RunView::servedBy).setHeader("Served by").setAutoWidth(true);
         grid.addColumn(run ->
                         run.usage() == null ? "" : Integer.toString(run.usage().outputTokens()))
@@ -60,25 +62,21 @@ public class RunsView extends VerticalLayout {
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 RunDetailView.class,
                 new RouteParameters("id", Long.toString(click.getItem().id())))));
-        empty.setId("runs-empty");
         Button refresh = new Button("Refresh", click -> refresh());
         refresh.setId("refresh");
-        zone.setId("zone");
-        HorizontalLayout bar = new HorizontalLayout(refresh, zone);
+        shown.setId("runs-shown");
+        HorizontalLayout bar = new HorizontalLayout(refresh, shown);
         bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(filters, bar, empty, grid);
         setSizeFull();
         refresh();
-        OperatorZone.whenKnown(this, known -> refresh());
     }
 
     private void refresh() {
-        List<RunView> found = runs.search(ConsoleCaller.current(), filters.filter(LIMIT));
+        List<RunView> found = runs.search(SignedIn.caller(), filters.filter(LIMIT));
         grid.setItems(found);
-        zone.setText(
-                "Times in " + OperatorZone.current() + (found.size() == LIMIT ? "; newest " + LIMIT + " shown" : ""));
+        shown.setText(found.size() == LIMIT ? "The newest " + LIMIT + " runs" : found.size() + " runs");
         empty.setVisible(found.isEmpty());
-        empty.setText("No runs match. Runs appear here once a client calls POST /v1/chat/completions or"
-                + " POST /api/v1/runs with a token of your tenant; if you filtered, widen or clear the filters.");
+        grid.setVisible(!found.isEmpty());
     }
 }

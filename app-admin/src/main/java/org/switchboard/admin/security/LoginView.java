@@ -12,7 +12,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import jakarta.inject.Inject;
-import org.switchboard.admin.runs.RunsView;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import org.switchboard.core.accounts.boundary.AdminAccounts;
 
 /** Sign-in of console operators. */
@@ -23,6 +24,7 @@ public class LoginView extends VerticalLayout {
     private final TextField username = new TextField("Username");
     private final PasswordField password = new PasswordField("Password");
     private final Span error = new Span();
+    private ZoneId zone = ZoneId.of("UTC");
 
     @Inject
     public LoginView(AdminAccounts accounts) {
@@ -38,6 +40,14 @@ public class LoginView extends VerticalLayout {
         setAlignItems(Alignment.CENTER);
         add(new H1("Switchboard console"), username, password, signIn, error);
         username.focus();
+        // The browser's zone, so the console shows times where the operator is.
+        addAttachListener(attach -> attach.getUI().getPage().retrieveExtendedClientDetails(details -> {
+            try {
+                zone = ZoneId.of(details.getTimeZoneId());
+            } catch (DateTimeException | NullPointerException unknown) {
+                zone = ZoneId.of("UTC");
+            }
+        }));
     }
 
     private void signIn() {
@@ -46,8 +56,8 @@ public class LoginView extends VerticalLayout {
                         operator -> {
                             // A fresh session id after sign-in: no session fixation.
                             VaadinService.reinitializeSession(VaadinService.getCurrentRequest());
-                            SignedIn.set(operator);
-                            getUI().ifPresent(ui -> ui.navigate(RunsView.class));
+                            SignedIn.set(operator, zone);
+                            getUI().ifPresent(ui -> ui.navigate("runs"));
                         },
                         () -> {
                             password.clear();

@@ -11,7 +11,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
-import org.switchboard.admin.security.ConsoleCaller;
+import org.switchboard.admin.security.SignedIn;
+import org.switchboard.admin.shell.EmptyState;
 import org.switchboard.admin.shell.MainLayout;
 import org.switchboard.core.runs.boundary.RunUsage;
 import org.switchboard.core.runs.entity.UsageRow;
@@ -33,7 +34,11 @@ public class TenantsView extends VerticalLayout {
     private final H3 selected = new H3();
     private final Paragraph secret = new Paragraph();
     private final Button rotate = new Button("Rotate webhook secret");
-    private final Paragraph empty = new Paragraph();
+    private final EmptyState empty = new EmptyState(
+            "tenants-empty",
+            "No tenant has made a request yet",
+            "A tenant appears here with its first call (the tenant claim of its token); its usage, users and webhook"
+                    + " secret follow.");
 
     @Inject
     public TenantsView(RunUsage usage, Webhooks webhooks) {
@@ -61,18 +66,14 @@ public class TenantsView extends VerticalLayout {
         rotate.setId("rotate-secret");
         rotate.addClickListener(click -> rotate());
         secret.setId("secret-state");
-        empty.setId("tenants-empty");
-        empty.setText("No tenant has made a request yet. A tenant appears here with its first call (its token's"
-                + " tenant claim); its usage, users and webhook secret follow.");
         Paragraph roles = new Paragraph("Users and their roles come from the tenant's tokens (the tenant and groups"
                 + " claims); Switchboard keeps no user directory, so users appear here once they have made a request.");
         add(empty, tenants, selected, new HorizontalLayout(secret, rotate), roles, users);
         setSizeFull();
-        List<TenantUsage> all = TenantUsage.of(usage.byUser(ConsoleCaller.current(), null));
+        List<TenantUsage> all = TenantUsage.of(usage.byUser(SignedIn.caller(), null));
         tenants.setItems(all);
         empty.setVisible(all.isEmpty());
-        Caller caller = ConsoleCaller.current();
-        select(caller.isPlatformAdmin() ? null : caller.tenant());
+        select(SignedIn.tenant()); // a tenant admin's own; the one a platform admin acts for, until they pick a row
     }
 
     private void select(String tenant) {
@@ -83,7 +84,7 @@ public class TenantsView extends VerticalLayout {
             users.setItems(List.of());
             return;
         }
-        Caller caller = ConsoleCaller.actingFor(tenant);
+        Caller caller = SignedIn.operator().orElseThrow().actingFor(tenant);
         users.setItems(usage.byUser(caller, caller.tenant()));
         secret.setText(
                 webhooks.hasSecret(caller)
@@ -93,7 +94,10 @@ public class TenantsView extends VerticalLayout {
 
     private void rotate() {
         TenantUsage row = tenants.asSingleSelect().getValue();
-        Caller caller = ConsoleCaller.actingFor(row == null ? null : row.tenant());
+        // The selected tenant's secret (a platform admin acts as it), else the tenant the header says one acts for.
+        Caller caller = row == null
+                ? SignedIn.caller()
+                : SignedIn.operator().orElseThrow().actingFor(row.tenant());
         new SecretDialog(webhooks.rotateSecret(caller), caller.tenant()).open();
         select(caller.tenant());
     }

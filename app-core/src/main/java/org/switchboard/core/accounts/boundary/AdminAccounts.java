@@ -11,7 +11,10 @@ import org.switchboard.core.accounts.entity.AdminUser;
 import org.switchboard.core.accounts.entity.Operator;
 import org.switchboard.core.platform.Ids;
 
-/** Console accounts: verifies credentials and creates operators. Passwords are kept as PBKDF2 hashes only. */
+/**
+ * Console sign-in: verifies credentials (a disabled operator never signs in) and seeds the first operator.
+ * Passwords are kept as PBKDF2 hashes only. Managing operators is {@link Operators}'.
+ */
 @Stateless
 public class AdminAccounts {
     @PersistenceContext
@@ -28,15 +31,17 @@ public class AdminAccounts {
                 .setParameter("name", username)
                 .getResultStream()
                 .findFirst()
+                .filter(user -> !user.disabled())
                 .filter(user -> hashes.verify(password.toCharArray(), user.passwordHash()))
-                .map(user -> new Operator(user.username(), user.tenantId(), user.roles()));
+                .map(AdminUser::operator);
     }
 
     public boolean anyExists() {
         return em.createQuery("SELECT COUNT(u) FROM AdminUser u", Long.class).getSingleResult() > 0;
     }
 
+    /** A platform operator (seeding). */
     public void create(String username, String password, Set<String> roles) {
-        em.persist(new AdminUser(Ids.next(), username, hashes.generate(password.toCharArray()), roles));
+        em.persist(new AdminUser(Ids.next(), username, hashes.generate(password.toCharArray()), roles, null));
     }
 }

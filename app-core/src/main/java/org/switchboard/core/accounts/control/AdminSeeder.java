@@ -38,7 +38,7 @@ public class AdminSeeder {
             return;
         }
         String secret = password.filter(p -> !p.isBlank()).orElseGet(AdminSeeder::generated);
-        accounts.create(username, secret, Set.of(Caller.ADMIN_ROLE));
+        accounts.create(username, secret, Set.of(Caller.PLATFORM_ADMIN_ROLE));
         if (password.isEmpty()) {
             LOG.warning("Created console operator '" + username + "' with generated password " + secret
                     + " (shown once; set switchboard.admin.password to choose it)");

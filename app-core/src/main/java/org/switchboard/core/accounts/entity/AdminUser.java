@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A console operator; mirrors table {@code admin_users}. */
+/** A console operator; mirrors table {@code admin_users}. {@code tenantId} is null for a platform operator. */
 @Entity
 @Table(name = "admin_users")
 public class AdminUser {
@@ -25,21 +25,32 @@ public class AdminUser {
     @Column(nullable = false)
     private String roles;
 
-    /** The tenant a tenant admin belongs to; null for a platform operator. */
     @Column(name = "tenant_id")
     private String tenantId;
+
+    @Column(nullable = false)
+    private boolean disabled;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
     protected AdminUser() {}
 
-    public AdminUser(long id, String username, String passwordHash, Set<String> roles) {
+    public AdminUser(long id, String username, String passwordHash, Set<String> roles, String tenantId) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles = String.join(",", roles);
+        this.tenantId = tenantId;
         this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public long id() {
+        return id;
     }
 
     public String username() {
@@ -54,7 +65,33 @@ public class AdminUser {
         return tenantId;
     }
 
+    public boolean disabled() {
+        return disabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt == null ? createdAt : updatedAt;
+    }
+
     public Set<String> roles() {
         return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Operator operator() {
+        return new Operator(username, tenantId, roles());
+    }
+
+    public void disabled(boolean value) {
+        this.disabled = value;
+        this.updatedAt = Instant.now();
+    }
+
+    public void passwordHash(String hash) {
+        this.passwordHash = hash;
+        this.updatedAt = Instant.now();
     }
 }

@@ -31,7 +31,9 @@ public class AuditLog {
         if (filter.to() != null) where.add("a.createdAt < :to");
         if (given(filter.tenant())) where.add("a.tenantId = :tenant");
         if (given(filter.user())) where.add("a.actor = :user");
-        if (given(filter.action())) where.add("CONCAT(a.method, ' ', a.route) LIKE :action");
+        if (given(filter.action())) {
+            where.add("(CONCAT(a.method, ' ', a.route) LIKE :action OR CONCAT(a.change, ' ', a.route) LIKE :action)");
+        }
         String jpql = "SELECT a FROM AuditEntry a" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY a.id DESC";
         TypedQuery<AuditEntry> query =

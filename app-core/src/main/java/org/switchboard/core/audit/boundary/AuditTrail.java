@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.switchboard.core.audit.entity.AdminChange;
 import org.switchboard.core.audit.entity.AuditRecord;
 import org.switchboard.core.platform.ApplicationStopping;
 import org.switchboard.core.platform.BatchWriter;
@@ -23,7 +25,8 @@ import org.switchboard.core.platform.Database;
 import org.switchboard.core.platform.Ids;
 
 /**
- * Appends audit rows. The request being audited does not wait for the write: records go into a queue and
+ * Appends audit rows. Admin changes ({@link #change}) are written at once, in the transaction of the change,
+ * so a change commits with its audit row or not at all. The request being audited does not wait for the write: records go into a queue and
  * one writer thread inserts whatever has accumulated in one batched statement, so under load the audit
  * costs one round trip per batch rather than a transaction per request. While the database is unavailable
  * the writer retries; beyond {@value #MAX_QUEUED} waiting records new ones are dropped with a warning
@@ -43,6 +46,10 @@ public class AuditTrail {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private static final String INSERT_CHANGE = "INSERT INTO audit_log (id, tenant_id, actor, request_id, method,"
+            + " route, status, latency_ms, created_at, action, before_state, after_state)"
+            + " VALUES (?, ?, ?, ?, 'CHANGE', ?, 200, 0, ?, ?, ?, ?)";
+
     private BatchWriter<AuditRecord> writer;
 
     @PostConstruct
@@ -54,6 +61,29 @@ public class AuditTrail {
         if (!writer.offer(record)) {
             LOG.warning(() -> "Audit queue full (database unavailable?) or stopping; dropped the record of request "
                     + record.requestId());
+        }
+    }
+
+    /**
+     * Writes an admin change in the caller's transaction (the datasource enlists in it), so it rolls back with
+     * the change. Its request id is an id of its own: the REST request's row carries that request's.
+     */
+    public void change(AdminChange change) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_CHANGE)) {
+            long id = Ids.next();
+            insert.setLong(1, id);
+            insert.setString(2, change.tenantId());
+            insert.setString(3, change.actor());
+            insert.setString(4, Long.toString(id));
+            insert.setString(5, change.subject());
+            insert.setTimestamp(6, Timestamp.from(Instant.now()));
+            insert.setString(7, change.action());
+            insert.setString(8, change.before());
+            insert.setString(9, change.after());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not audit " + change.action() + " of " + change.subject(), e);
         }
     }
 

@@ -45,6 +45,16 @@ public class AuditEntry {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** An admin change's action ({@code provider.create}, {@code key.rotate}, ...); null on a request's row. */
+    @Column(name = "action")
+    private String change;
+
+    @Column(name = "before_state")
+    private String before;
+
+    @Column(name = "after_state")
+    private String after;
+
     protected AuditEntry() {}
 
     public long id() {
@@ -71,9 +81,27 @@ public class AuditEntry {
         return route;
     }
 
-    /** What was done, as the filter matches it: the method and route ({@code POST /api/v1/runs}). */
+    /**
+     * What was done, as the filter matches it: a request's method and route ({@code POST /v1/chat/completions}),
+     * an admin change's action and the changed row's path ({@code key.rotate providers/42/keys/43}).
+     */
     public String action() {
-        return method + " " + route;
+        return change != null ? change + " " + route : method + " " + route;
+    }
+
+    /** An admin change's action ({@code key.rotate}); null on a request's row. */
+    public String change() {
+        return change;
+    }
+
+    /** An admin change's row as it was before (JSON, secrets masked); null otherwise. */
+    public String before() {
+        return before;
+    }
+
+    /** An admin change's row as it is after (JSON, secrets masked); null otherwise. */
+    public String after() {
+        return after;
     }
 
     public int status() {

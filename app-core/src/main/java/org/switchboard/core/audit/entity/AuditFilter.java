@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * What the console asks of the audit log; a null or blank field does not filter. {@code action} matches a part of
- * the method and route ({@code POST /api/v1/runs}), {@code user} the actor exactly. {@code tenant} narrows a
+ * a request's method and route ({@code POST /api/v1/runs}) or an admin change's action and path ({@code key.rotate}), {@code user} the actor exactly. {@code tenant} narrows a
  * platform admin's view; a tenant admin sees their tenant only whatever it says.
  */
 public record AuditFilter(

@@ -3,6 +3,7 @@ package org.switchboard.core.routing.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.switchboard.core.audit.boundary.AdminChanges;
 import org.switchboard.core.keys.MasterKeys;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.OnCreate;
@@ -20,7 +21,9 @@ import org.switchboard.core.tenants.entity.Caller;
 
 /**
  * A provider's API keys ({@code /api/v1/admin/providers/{id}/keys}), sealed under the master key. A secret goes
- * in once and never comes out: answers show its mask. Whoever may change the provider may change its keys.
+ * in once and never comes out: answers (and the audit log's before and after) show its mask. Whoever may change
+ * the provider may change its keys. Every change is audited: {@code key.add}, {@code key.update},
+ * {@code key.rotate} (a new secret), {@code key.disable}, {@code key.enable}, {@code key.delete}, {@code keys.reseal}.
  */
 @Stateless
 @RequiresRole({Caller.ADMIN_ROLE, Caller.PLATFORM_ADMIN_ROLE})
@@ -41,6 +44,9 @@ public class ProviderKeys {
     @Inject
     ReloadOnCommit reload;
 
+    @Inject
+    AdminChanges changes;
+
     public List<KeyResponse> list(Caller caller, String providerId) {
         Provider provider = scopes.readable(caller, Provider.class, providerId);
         return store.keys(provider.id()).stream().map(KeyResponse::of).toList();
@@ -55,13 +61,16 @@ public class ProviderKeys {
         sealing.seal(key, secret);
         store.persist(key);
         reload.changed();
-        return KeyResponse.of(key);
+        KeyResponse added = KeyResponse.of(key);
+        changes.record(caller, "key.add", subject(key), null, added);
+        return added;
     }
 
     /** Relabels, re-activates or disables a key, or replaces its secret. */
     public KeyResponse update(Caller caller, String providerId, String keyId, KeyRequest changes) {
         ProviderKey key = keyOf(scopes.writable(caller, Provider.class, providerId), keyId);
         validation.check(changes); // after the 404/403
+        KeyResponse before = KeyResponse.of(key);
         if (changes.label() != null) {
             key.relabel(changes.label());
         }
@@ -73,13 +82,17 @@ public class ProviderKeys {
         }
         store.merge(key);
         reload.changed();
-        return KeyResponse.of(key);
+        KeyResponse after = KeyResponse.of(key);
+        this.changes.record(caller, action(changes), subject(key), before, after);
+        return after;
     }
 
     public void delete(Caller caller, String providerId, String keyId) {
         ProviderKey key = keyOf(scopes.writable(caller, Provider.class, providerId), keyId);
+        KeyResponse before = KeyResponse.of(key);
         store.remove(ProviderKey.class, key.id());
         reload.changed();
+        changes.record(caller, "key.delete", subject(key), before, null);
     }
 
     /** Re-seals every key the caller may change under the current master key (after a rotation). */
@@ -97,7 +110,25 @@ public class ProviderKeys {
             }
         }
         reload.changed();
-        return new ResealResponse(resealed, sealing.currentMasterKeyId());
+        ResealResponse answer = new ResealResponse(resealed, sealing.currentMasterKeyId());
+        if (resealed > 0) {
+            changes.record(caller, "keys.reseal", "keys", null, answer);
+        }
+        return answer;
+    }
+
+    private static String subject(ProviderKey key) {
+        return "providers/" + key.providerId() + "/keys/" + key.id();
+    }
+
+    private static String action(KeyRequest changes) {
+        if (changes.secret() != null) {
+            return "key.rotate";
+        }
+        if (changes.status() != null) {
+            return "disabled".equals(changes.status()) ? "key.disable" : "key.enable";
+        }
+        return "key.update";
     }
 
     private ProviderKey keyOf(Provider provider, String keyId) {

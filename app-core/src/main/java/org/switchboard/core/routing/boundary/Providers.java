@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.switchboard.core.audit.boundary.AdminChanges;
 import org.switchboard.core.platform.Ids;
 import org.switchboard.core.platform.OnCreate;
 import org.switchboard.core.platform.Validation;
@@ -14,10 +15,12 @@ import org.switchboard.core.providers.control.ProviderAdapter;
 import org.switchboard.core.providers.control.Upstream;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
+import org.switchboard.core.routing.control.ConnectionProbe;
 import org.switchboard.core.routing.control.KeySealing;
 import org.switchboard.core.routing.control.ReloadOnCommit;
 import org.switchboard.core.routing.control.RoutingScopes;
 import org.switchboard.core.routing.control.RoutingStore;
+import org.switchboard.core.routing.entity.ConnectionTest;
 import org.switchboard.core.routing.entity.Provider;
 import org.switchboard.core.routing.entity.ProviderKey;
 import org.switchboard.core.tenants.boundary.RequiresRole;
@@ -28,7 +31,7 @@ import org.switchboard.core.tenants.entity.Caller;
  * Upstream endpoints ({@code /api/v1/admin/providers}): a tenant admin manages the tenant's providers and reads
  * the global ones; platform admins change global ones. A name is unique within its scope. Every change takes
  * effect for new requests on this instance at once and on the others within
- * {@code switchboard.routing.refresh-interval}.
+ * {@code switchboard.routing.refresh-interval}. Every change is audited with the provider before and after.
  */
 @Stateless
 @RequiresRole({Caller.ADMIN_ROLE, Caller.PLATFORM_ADMIN_ROLE})
@@ -52,6 +55,17 @@ public class Providers {
     @Inject
     ReloadOnCommit reload;
 
+    @Inject
+    ConnectionProbe probe;
+
+    @Inject
+    AdminChanges changes;
+
+    /** The wire dialects a provider can speak, for a form's choice. */
+    public List<String> kinds(Caller caller) {
+        return adapters.kinds();
+    }
+
     public List<ProviderResponse> list(Caller caller) {
         return store.providers().stream().map(this::response).toList();
     }
@@ -69,24 +83,31 @@ public class Providers {
                 Ids.next(), tenant, request.name(), request.kind(), request.baseUrl(), request.settingsOrEmpty());
         store.persist(provider);
         reload.changed();
-        return response(provider);
+        ProviderResponse created = response(provider);
+        changes.record(caller, "provider.create", subject(provider), null, created);
+        return created;
     }
 
     public ProviderResponse update(Caller caller, String id, ProviderRequest changes) {
         Provider provider = scopes.writable(caller, Provider.class, id);
+        ProviderResponse before = response(provider);
         ProviderRequest next = validation.check(changes.over(provider), OnCreate.class); // after the 404/403
         probe(next);
         requireUnique(provider.tenantId(), next.name(), provider.id());
         provider.update(next.name(), next.kind(), next.baseUrl(), next.settingsOrEmpty(), next.enabled());
         store.merge(provider);
         reload.changed();
-        return response(provider);
+        ProviderResponse after = response(provider);
+        this.changes.record(caller, "provider.update", subject(provider), before, after);
+        return after;
     }
 
     public void delete(Caller caller, String id) {
         Provider provider = scopes.writable(caller, Provider.class, id);
+        ProviderResponse before = response(provider);
         store.remove(Provider.class, provider.id());
         reload.changed();
+        changes.record(caller, "provider.delete", subject(provider), before, null);
     }
 
     /**
@@ -105,6 +126,21 @@ public class Providers {
         String baseUrl = provider.baseUrl() == null ? "" : provider.baseUrl();
         return adapter.models(new Upstream(baseUrl, key, "", provider.settings()))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(badGateway(failure, key)));
+    }
+
+    /**
+     * A one-token chat call to the provider with its first active key, as routing would make it: the outcome and
+     * the latency to the first token. A failing upstream is an outcome ({@code ok} false), not an error; the key
+     * never appears in it. {@code model} is the upstream model to ask (any, for the simulator).
+     */
+    public CompletableFuture<ConnectionTest> testConnection(Caller caller, String id, String model) {
+        Provider provider = scopes.readable(caller, Provider.class, id);
+        String asked = model == null || model.isBlank() ? "test" : model.strip();
+        return probe.test(provider, store.keys(provider.id()), asked);
+    }
+
+    static String subject(Provider provider) {
+        return "providers/" + provider.id();
     }
 
     /** The adapter's own checks of its settings (a mapped adapter's paths, Anthropic's version, ...). */

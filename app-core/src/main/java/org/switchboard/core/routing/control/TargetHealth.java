@@ -89,6 +89,31 @@ public class TargetHealth {
         }
     }
 
+    /**
+     * Whether the target would take a call now, without taking a breaker permit (a dry run must not use up a
+     * half-open breaker's trial): its breaker state, how long an open breaker still waits, how long a 429 rest
+     * lasts, and its time-to-first-token average (null until measured). A target never called is closed.
+     */
+    public Readiness readiness(RouteTarget target) {
+        State state = states.get(target.id());
+        if (state == null) {
+            return new Readiness("closed", 0, 0, null);
+        }
+        return new Readiness(
+                state.breaker.getState().name().toLowerCase(java.util.Locale.ROOT),
+                state.breaker.isOpen() ? state.breaker.getRemainingDelay().toMillis() : 0,
+                Math.max(0, (state.restUntilNanos - System.nanoTime()) / 1_000_000),
+                Double.isNaN(state.ttftMillis) ? null : state.ttftMillis);
+    }
+
+    /** A target's readiness as {@link #readiness} reads it. */
+    public record Readiness(String breaker, long breakerWaitMillis, long restingMillis, Double ttftMillis) {
+        /** An open breaker whose cool-down has passed lets the next call through as its trial. */
+        public boolean admits() {
+            return restingMillis == 0 && breakerWaitMillis == 0;
+        }
+    }
+
     /** A view of every known target, for operators. */
     public List<TargetState> snapshot() {
         return states.entrySet().stream()
