@@ -81,6 +81,49 @@ class CrashRecoveryIT {
     }
 
     /**
+     * kill -9 in the middle of a chat answer: after the restart the chat is not left generating, the answer has a
+     * terminal status ({@code incomplete}: its run's lease expired) and keeps the partial text its client saw.
+     */
+    @Test
+    void aChatAnsweringWhenTheServerIsKilledStopsGeneratingAndKeepsThePartialAnswer() throws Exception {
+        String token = TestStack.token("demo", "crash-chat-user", "user");
+        String chatId = ChatApi.create(token, "crash").getString("id");
+        var turn = ChatApi.sent(
+                token,
+                chatId,
+                ChatApi.message("sim", "crash during my answer"),
+                "X-Simulator-Tokens",
+                "200",
+                "X-Simulator-Delay-Ms",
+                "50");
+        List<SseClient.Event> seen = new ArrayList<>();
+        try (SseClient stream = SseClient.open(Api.request(turn.getString("stream_url"), null)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build())) {
+            for (int i = 0; i < 12; i++) {
+                seen.add(stream.next());
+            }
+            long pid = Long.parseLong(
+                    Files.readString(Asadmin.DOMAIN.resolve("config/pid")).trim());
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        }
+        restartDomain();
+
+        await("the chat to stop generating")
+                .atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(() -> !ChatApi.get(token, chatId).getBoolean("generating"));
+        var answer = ChatApi.leaf(ChatApi.get(token, chatId));
+        assertThat(answer.getString("id"))
+                .isEqualTo(turn.getJsonObject("assistant_message").getString("id"));
+        assertThat(answer.getString("status")).isEqualTo("incomplete");
+        assertThat(answer.getString("content")).startsWith(Runs.text(seen)).isNotEmpty();
+        assertThat(answer.isNull("stream_url")).isTrue();
+    }
+
+    /**
      * An orderly stop (undeploy) mid-run, unlike a kill: the run ends at once, {@code incomplete} with an
      * {@code instance-stopped} error event committed before the datasource goes away, so nothing waits for the
      * lease reaper; the client's stream ends with that event; and the log holds every event the client

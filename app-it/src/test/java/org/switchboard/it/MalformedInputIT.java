@@ -52,6 +52,7 @@ class MalformedInputIT extends SwitchboardDeployment {
     private static final AtomicInteger refused = new AtomicInteger();
     private static long logOffset = -1;
     private static String runId;
+    private static String chatId;
 
     /** One bad request: its name, method, path, caller, extra headers and body (null: none). */
     record Case(String name, String method, String path, String token, Map<String, String> headers, String body) {
@@ -204,6 +205,7 @@ class MalformedInputIT extends SwitchboardDeployment {
                     Map.of("Accept", "image/png"),
                     null));
         }
+        cases.addAll(badChatRequests());
         cases.add(
                 new Case("the webhook secret for a non-admin", "GET", "/api/v1/webhooks/secret", USER, Map.of(), null));
         cases.add(new Case(
@@ -214,6 +216,73 @@ class MalformedInputIT extends SwitchboardDeployment {
                 Map.of("Content-Type", "text/plain"),
                 "{\"model\":\"sim\"," + MESSAGES + "}"));
         return cases.stream();
+    }
+
+    /** Bad bodies, ids and queries of the conversations API ({chat}: a chat of the caller's, not generating). */
+    static List<Case> badChatRequests() {
+        List<Case> cases = new ArrayList<>();
+        for (String[] body : new String[][] {
+            {"not JSON", "hello"},
+            {"an array", "[1,2]"},
+            {"5,000 nested objects", DEEP_OBJECTS},
+            {"a number as title", "{\"title\":5}"},
+            {"a title of 201 characters", "{\"title\":\"" + "t".repeat(201) + "\"}"},
+            {"a client_id with a space", "{\"client_id\":\"a b\"}"},
+            {"a client_id of 65 characters", "{\"client_id\":\"" + "c".repeat(65) + "\"}"},
+            {"an unknown member", "{\"titel\":\"typo\"}"},
+        }) {
+            cases.add(new Case("POST /api/v1/chats: " + body[0], "POST", "/api/v1/chats", USER, Map.of(), body[1]));
+        }
+        String messages = "/api/v1/chats/{chat}/messages";
+        for (String[] body : new String[][] {
+            {"empty", ""},
+            {"no content", "{\"model\":\"sim\"}"},
+            {"no model", "{\"content\":\"hi\"}"},
+            {"blank content", "{\"content\":\" \",\"model\":\"sim\"}"},
+            {"content as a number", "{\"content\":5,\"model\":\"sim\"}"},
+            {"content as an object", "{\"content\":{\"text\":\"hi\"},\"model\":\"sim\"}"},
+            {"a parent_id that is no id", "{\"content\":\"hi\",\"model\":\"sim\",\"parent_id\":\"abc\"}"},
+            {"a parent_id as a number", "{\"content\":\"hi\",\"model\":\"sim\",\"parent_id\":5}"},
+            {"a parent_id of no message", "{\"content\":\"hi\",\"model\":\"sim\",\"parent_id\":\"77\"}"},
+            {"an unknown model", "{\"content\":\"hi\",\"model\":\"no-such-model\"}"},
+            {"a model of 129 characters", "{\"content\":\"hi\",\"model\":\"" + "m".repeat(129) + "\"}"},
+            {"a string over the body limit", "{\"content\":\"" + OVER_LIMIT + "\",\"model\":\"sim\"}"},
+        }) {
+            cases.add(new Case("POST " + messages + ": " + body[0], "POST", messages, USER, Map.of(), body[1]));
+        }
+        for (String query : List.of("limit=0", "limit=101", "limit=abc", "before=abc", "before=-1", "all=yes")) {
+            cases.add(new Case("chats?" + query, "GET", "/api/v1/chats?" + query, USER, Map.of(), null));
+        }
+        for (String id : List.of("abc", "-1", "99999999999999999999")) {
+            cases.add(new Case("chat id " + id, "GET", "/api/v1/chats/" + id, USER, Map.of(), null));
+            cases.add(new Case(
+                    "regenerate message id " + id,
+                    "POST",
+                    "/api/v1/chats/{chat}/messages/" + id + "/regenerate",
+                    USER,
+                    Map.of(),
+                    "{}"));
+        }
+        cases.add(new Case("current without message_id", "PUT", "/api/v1/chats/{chat}/current", USER, Map.of(), "{}"));
+        cases.add(new Case(
+                "current with message_id abc",
+                "PUT",
+                "/api/v1/chats/{chat}/current",
+                USER,
+                Map.of(),
+                "{\"message_id\":\"abc\"}"));
+        cases.add(new Case("rename to blank", "PATCH", "/api/v1/chats/{chat}", USER, Map.of(), "{\"title\":\" \"}"));
+        cases.add(new Case("rename to null", "PATCH", "/api/v1/chats/{chat}", USER, Map.of(), "{\"title\":null}"));
+        cases.add(new Case(
+                "stop a chat that is not generating", "POST", "/api/v1/chats/{chat}/stop", USER, Map.of(), ""));
+        cases.add(new Case(
+                "create a chat as text/plain",
+                "POST",
+                "/api/v1/chats",
+                USER,
+                Map.of("Content-Type", "text/plain"),
+                "{\"title\":\"x\"}"));
+        return cases;
     }
 
     @Order(1)
@@ -339,14 +408,15 @@ class MalformedInputIT extends SwitchboardDeployment {
         assertThat(problem.getInt("status")).isEqualTo(response.statusCode());
         assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(stored())
-                .as("rows of runs, idempotency_keys, providers, routing_policies")
+                .as("rows of runs, idempotency_keys, providers, routing_policies, chats, chat_messages")
                 .isEqualTo(before);
         assertReady();
         return problem;
     }
 
     private static HttpRequest request(Case bad) {
-        HttpRequest.Builder builder = Api.request(bad.path().replace("{run}", run()), bad.token());
+        HttpRequest.Builder builder =
+                Api.request(bad.path().replace("{run}", run()).replace("{chat}", chat()), bad.token());
         if (bad.body() != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -367,10 +437,19 @@ class MalformedInputIT extends SwitchboardDeployment {
         return runId;
     }
 
+    /** A chat of the caller's, for the chat endpoints; made before any row is counted. */
+    private static synchronized String chat() {
+        if (chatId == null) {
+            chatId = ChatApi.create(USER, "a chat to send badly to").getString("id");
+        }
+        return chatId;
+    }
+
     /** Row counts of every table a refused request could have written. */
     private static long[] stored() throws SQLException {
         run();
-        String[] tables = {"runs", "idempotency_keys", "providers", "routing_policies"};
+        chat();
+        String[] tables = {"runs", "idempotency_keys", "providers", "routing_policies", "chats", "chat_messages"};
         long[] counts = new long[tables.length];
         try (var db = TestStack.jdbc()) {
             for (int i = 0; i < tables.length; i++) {

@@ -121,6 +121,38 @@ class TenantIsolationIT extends SwitchboardDeployment {
     }
 
     @Test
+    void anotherTenantsChatAnswers404OnEveryChatEndpointAndStaysAsItWas() throws SQLException {
+        String chatId = ChatApi.create(ownerA, "private").getString("id");
+        ChatApi.sent(ownerA, chatId, ChatApi.message("sim-fast", "secret question"));
+        String answerId = ChatApi.leaf(ChatApi.idle(ownerA, chatId)).getString("id");
+        String chatBefore = rows("chats", chatId);
+        String answerBefore = rows("chat_messages", answerId);
+
+        for (String stranger : List.of(adminB, ownerB, colleagueA)) {
+            String path = "/api/v1/chats/" + chatId;
+            List<HttpResponse<String>> answers = List.of(
+                    Api.get(path, stranger),
+                    ChatApi.patch(stranger, path, "{\"title\":\"taken over\"}"),
+                    ChatApi.send(stranger, chatId, ChatApi.message("sim-fast", "planted")),
+                    Api.postJson(path + "/messages/" + answerId + "/regenerate", stranger, "{}"),
+                    ChatApi.put(stranger, path + "/current", "{\"message_id\":\"" + answerId + "\"}"),
+                    Api.postJson(path + "/stop", stranger, ""),
+                    ChatApi.delete(stranger, path));
+            for (HttpResponse<String> answer : answers) {
+                assertNotFound(answer);
+            }
+            assertThat(Api.get("/api/v1/chats?all=true", stranger).body()).doesNotContain(chatId);
+        }
+
+        assertThat(rows("chats", chatId)).isEqualTo(chatBefore);
+        assertThat(rows("chat_messages", answerId)).isEqualTo(answerBefore);
+        assertThat(rows("chat_messages", "chat_id", chatId)).isEqualTo(2);
+        assertThat(Api.get("/api/v1/chats/" + chatId, adminA).statusCode())
+                .as("a tenant admin sees every chat of the tenant")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aUserWithoutTheAdminRoleGets403ForAdminResourcesOfTheirOwnTenant() {
         JsonObject provider = Admin.simulator(adminA, "colleague-sim", Json.createObjectBuilder());
         String providerPath = "/api/v1/admin/providers/" + provider.getString("id");

@@ -8,10 +8,11 @@ import org.switchboard.core.providers.entity.SimulatorHints;
 /**
  * The documented request headers that script the simulator provider: {@code X-Simulator-Tokens},
  * {@code X-Simulator-Delay-Ms}, {@code X-Simulator-Latency-Ms}, {@code X-Simulator-Fault}
- * ({@code error|cut|stall|malformed}) and {@code X-Simulator-Fault-After}. Other providers ignore them.
+ * ({@code error|cut|stall|malformed}), {@code X-Simulator-Fault-After} and {@code X-Simulator-Echo} ({@code true}: the reply is the prompt received).
+ * Other providers ignore them.
  */
 public final class SimulatorHeaders {
-    private static final String[] NAMES = {"tokens", "delay-ms", "latency-ms", "fault", "fault-after"};
+    private static final String[] NAMES = {"tokens", "delay-ms", "latency-ms", "fault", "fault-after", "echo"};
 
     private SimulatorHeaders() {}
 

@@ -12,6 +12,7 @@ import org.switchboard.core.providers.control.SimulatorScript.Fault;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
+import org.switchboard.core.providers.entity.SimulatorHints;
 import org.switchboard.core.providers.entity.Usage;
 
 /**
@@ -25,7 +26,8 @@ import org.switchboard.core.providers.entity.Usage;
  * cut, stall, malformed), {@code fault_after}, {@code status} (the HTTP status a simulated {@code error}
  * fault reports: 500 by default, 429, 401, 400 ...), {@code retry_after_s} (sent with it) and
  * {@code fail_times} (the fault strikes only the first n calls with these settings, then calls succeed).
- * Request hints ({@code X-Simulator-*} headers) override both.
+ * Request hints ({@code X-Simulator-*} headers) override both; {@code X-Simulator-Echo: true} makes the reply
+ * the prompt it received.
  */
 public final class Simulator implements ProviderAdapter {
     private static final Map<String, SimulatorScript> MODELS = Map.of(
@@ -69,6 +71,7 @@ public final class Simulator implements ProviderAdapter {
         int status = settings.getInt("status", 500);
         int retryAfter = settings.getInt("retry_after_s", -1);
         var emission = new Emission(script, seed(request), inputTokens(request), listener, status, retryAfter);
+        emission.echo = echoed(request);
         emission.schedule(script.latencyMillis());
         return emission::cancel;
     }
@@ -123,6 +126,21 @@ public final class Simulator implements ProviderAdapter {
                 : messages.get(messages.size() - 1).content().hashCode();
     }
 
+    /**
+     * With the {@code simulator.echo} hint ({@code X-Simulator-Echo: true}) the reply is the prompt itself, one
+     * word a token, each message as {@code [role] content}: a test sees exactly what a provider received.
+     */
+    private static String[] echoed(ChatRequest request) {
+        if (!"true".equals(request.hints().get(SimulatorHints.PREFIX + "echo"))) {
+            return null;
+        }
+        StringBuilder prompt = new StringBuilder();
+        for (ChatMessage message : request.messages()) {
+            prompt.append(" [").append(message.role()).append("] ").append(message.content());
+        }
+        return prompt.toString().strip().split("\\s+");
+    }
+
     private static int inputTokens(ChatRequest request) {
         int words = 0;
         for (ChatMessage message : request.messages()) {
@@ -140,6 +158,7 @@ public final class Simulator implements ProviderAdapter {
         private final int status;
         private final int retryAfterSeconds;
         private int emitted;
+        private String[] echo;
         private volatile boolean cancelled;
         private volatile Future<?> next;
 
@@ -176,12 +195,13 @@ public final class Simulator implements ProviderAdapter {
                 if (cancelled || faultStrikes()) {
                     return;
                 }
-                if (emitted == script.tokens()) {
+                if (emitted == (echo == null ? script.tokens() : echo.length)) {
                     listener.onUsage(new Usage(inputTokens, emitted, false));
                     listener.onComplete();
                     return;
                 }
-                listener.onDelta(token(seed, emitted++));
+                listener.onDelta(echo == null ? token(seed, emitted) : (emitted == 0 ? "" : " ") + echo[emitted]);
+                emitted++;
             } while (script.delayMillis() == 0);
             schedule(script.delayMillis());
         }

@@ -76,7 +76,18 @@ public class Runs {
 
     /** Records the run as queued and wakes a worker (of any instance); returns at once. */
     public RunView submit(Caller caller, ChatRequest request, String callbackUrl) {
-        Run run = newRun(caller, request, callbackUrl);
+        return queue(newRun(caller, Ids.next(), request, callbackUrl));
+    }
+
+    /**
+     * As {@link #submit(Caller, ChatRequest, String)}, under an id the caller took from {@link Ids#next()}
+     * beforehand: a chat claims its one active run by that id before the run exists.
+     */
+    public RunView submit(Caller caller, long id, ChatRequest request) {
+        return queue(newRun(caller, id, request, null));
+    }
+
+    private RunView queue(Run run) {
         rows.insertQueued(run);
         dispatcher.wake();
         return view(run, "", 0);
@@ -89,7 +100,7 @@ public class Runs {
      * lease is kept and, should this instance die, recovered exactly as a claimed run's.
      */
     public RunView submitHere(Caller caller, ChatRequest request, String callbackUrl) {
-        Run run = newRun(caller, request, callbackUrl);
+        Run run = newRun(caller, Ids.next(), request, callbackUrl);
         run.start(InstanceName.VALUE, dispatcher.leaseEnd(), run.createdAt());
         dispatcher.launchNew(run, request);
         return view(run, "", 0);
@@ -120,12 +131,12 @@ public class Runs {
                 });
     }
 
-    private Run newRun(Caller caller, ChatRequest request, String callbackUrl) {
+    private Run newRun(Caller caller, long id, ChatRequest request, String callbackUrl) {
         router.providerFor(caller.tenant(), request.model())
                 .orElseThrow(() -> new ModelNotFound(request.model()))
                 .validate(request);
         return Run.queued(
-                Ids.next(), scope.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
+                id, scope.tenant(), caller.user(), request.model(), RequestCodec.encode(request), callbackUrl);
     }
 
     /** The run with its output so far; output and {@code lastSeq} come from one read of the log. */
