@@ -244,6 +244,35 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         browser.wait.until(page -> !browser.page().contains(shown));
     }
 
+    @Test
+    void aTenantAdminReadsTheirTenantsChatsButNotAnothers() throws Exception {
+        String own = "cv-chat-own-" + suffix;
+        String other = "cv-chat-other-" + suffix;
+        String chatter = "chatter-" + suffix;
+        String ownToken = TestStack.token(own, chatter, "user");
+        String chatId = ChatApi.create(ownToken, null).getString("id");
+        ChatApi.sent(ownToken, chatId, ChatApi.message("sim-fast", "hello console " + suffix));
+        ChatApi.idle(ownToken, chatId);
+        String otherChat = ChatApi.create(TestStack.token(other, "stranger-" + suffix, "user"), "Other " + suffix)
+                .getString("id");
+        String operator = "chat-admin-" + suffix;
+        createTenantOperator(operator, own);
+
+        signIn(operator);
+        open("chats", "chats-grid");
+        seeText(chatId);
+        assertThat(browser.page()).contains(chatter).doesNotContain(otherChat).doesNotContain("stranger-" + suffix);
+        browser.type("chats-user", chatter);
+        clickCell(chatId);
+        shows("messages-grid");
+        seeText("hello console " + suffix);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/chats/" + chatId);
+        browser.screenshot("console-chats");
+
+        open("chats/" + otherChat, "chat-not-found");
+        assertThat(browser.page()).doesNotContain("Other " + suffix).doesNotContain("stranger-" + suffix);
+    }
+
     private void signIn(String username) {
         browser.signedIn(username, TestStack.adminPassword());
     }
