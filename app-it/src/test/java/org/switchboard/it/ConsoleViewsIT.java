@@ -263,6 +263,7 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         seeText(chatId);
         assertThat(browser.page()).contains(chatter).doesNotContain(otherChat).doesNotContain("stranger-" + suffix);
         browser.type("chats-user", chatter);
+        browser.driver.findElement(By.cssSelector("#chats-user input")).sendKeys(org.openqa.selenium.Keys.ENTER);
         clickCell(chatId);
         shows("messages-grid");
         seeText("hello console " + suffix);
@@ -293,10 +294,18 @@ class ConsoleViewsIT extends SwitchboardDeployment {
 
     /** Clicks the grid cell showing exactly {@code text}: selects its row, or opens it. */
     private void clickCell(String text) {
-        browser.wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")))
-                .click();
+        By cell = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + text + "']");
+        browser.wait.until(
+                driver -> { // a grid re-rendering under the pointer: find the cell again
+                    try {
+                        driver.findElement(cell).click();
+                        return true;
+                    } catch (org.openqa.selenium.NoSuchElementException
+                            | org.openqa.selenium.StaleElementReferenceException
+                            | org.openqa.selenium.ElementClickInterceptedException notYet) {
+                        return false;
+                    }
+                });
     }
 
     /**

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -47,7 +46,6 @@ public class ChatsView extends VerticalLayout {
         title.setId("chats-title");
         for (TextField filter : List.of(user, title)) {
             filter.setClearButtonVisible(true);
-            filter.setValueChangeMode(ValueChangeMode.LAZY);
             filter.addValueChangeListener(change -> show());
         }
         grid.setId("chats-grid");
