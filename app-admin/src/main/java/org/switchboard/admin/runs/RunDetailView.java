@@ -105,6 +105,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 .setFlexGrow(0);
         grid.addColumn(TimedEvent::data).setHeader("Data").setFlexGrow(1);
         grid.setItems(events);
+        // A short run's whole log on the page (the terminal event included); a long one scrolls inside the grid.
+        grid.setAllRowsVisible(events.size() <= 200);
         return grid;
     }
 }
