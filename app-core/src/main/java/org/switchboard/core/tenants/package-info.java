@@ -16,8 +16,9 @@
  *       One transaction has one scope; asking for another in the same transaction fails.</li>
  *   <li>A boundary marked {@link org.switchboard.core.tenants.boundary.TenantScoped} enters the tenant of its
  *       {@link org.switchboard.core.tenants.entity.Caller} argument for the call (on its thread;
- *       {@code TenantScopeInterceptor}). Work with no caller (workers, timers, the routing table, seeding, the
- *       console's list of recent runs) uses {@code platform()}, by name.</li>
+ *       {@code TenantScopeInterceptor}). Work with no caller (workers, timers, the routing table, seeding) uses
+ *       {@code platform()}, by name. The console's reads take a platform admin's {@code Caller} to every tenant's
+ *       rows with {@code em(caller)}, and anyone else's to their tenant's.</li>
  *   <li>The JDBC hot path (submission, claim, event log) is platform work on runs of every tenant; the tenant it
  *       writes is the one a run took from {@code TenantScope.tenant()} when it was submitted. Native SQL is not
  *       covered by the criteria: the idempotency keys and webhook secret statements bind

@@ -194,13 +194,6 @@ public class Runs {
         return find(caller, id);
     }
 
-    /** The newest runs of every tenant, for the console. */
-    public List<RunView> recent(int limit) {
-        return store.recent(limit).stream()
-                .map(run -> view(run, "", run.lastSeq()))
-                .toList();
-    }
-
     private Run visible(Caller caller, String id) {
         Run run = Ids.parse(id).stream()
                 .mapToObj(store::findInScope)

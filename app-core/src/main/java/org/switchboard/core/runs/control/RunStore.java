@@ -76,12 +76,4 @@ public class RunStore {
                 .map(RunEvent::toEntry)
                 .toList();
     }
-
-    /** The newest runs of every tenant: platform work (the console). */
-    public List<Run> recent(int limit) {
-        return scope.platform()
-                .createQuery("SELECT r FROM Run r ORDER BY r.id DESC", Run.class)
-                .setMaxResults(limit)
-                .getResultList();
-    }
 }

@@ -48,6 +48,10 @@ public class RunEvent {
         return new LogEntry(runId, seq, type, data);
     }
 
+    public TimedEvent toTimed() {
+        return new TimedEvent(seq, type, data, createdAt);
+    }
+
     /** Composite key (run, seq). */
     public static class Key implements Serializable {
         private long runId;

@@ -18,4 +18,24 @@ public record RunView(
         int lastSeq,
         String servedBy,
         int attempts,
-        String upstreamConversationId) {}
+        String upstreamConversationId) {
+
+    /** The run as a list shows it: no output read, its last seq as the row has it. */
+    public static RunView of(Run run) {
+        return new RunView(
+                run.id(),
+                run.tenantId(),
+                run.ownerId(),
+                run.model(),
+                run.status(),
+                run.statusReason(),
+                run.createdAt(),
+                run.endedAt(),
+                run.usage(),
+                "",
+                run.lastSeq(),
+                run.servedBy(),
+                run.attempts(),
+                run.upstreamConversationId());
+    }
+}

@@ -3,6 +3,7 @@ package org.switchboard.core.tenants.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.switchboard.core.tenants.entity.Caller;
 import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /**
@@ -41,6 +42,14 @@ public class TenantScope {
     /** The current transaction's persistence context, seeing every tenant's rows: for platform work only. */
     public EntityManager platform() {
         return scoped(TenantCriteria.EVERY_TENANT);
+    }
+
+    /**
+     * The persistence context of a caller's reads that span tenants when the caller may: a platform admin sees
+     * every tenant's rows (the console's lists), anyone else the rows of {@link #tenant()}.
+     */
+    public EntityManager em(Caller caller) {
+        return caller.isPlatformAdmin() ? platform() : em();
     }
 
     private EntityManager scoped(String tenant) {

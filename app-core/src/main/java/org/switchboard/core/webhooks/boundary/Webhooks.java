@@ -38,4 +38,20 @@ public class Webhooks {
         }
         return store.secret(scope.tenant());
     }
+
+    /**
+     * Replaces the caller's tenant's signing secret and returns the new one: the only time the console shows it.
+     * Tenant admins only, keyed by the {@link TenantScope} like {@link #secret}.
+     */
+    public String rotateSecret(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new WebhookSecretAdminOnly();
+        }
+        return store.rotateSecret(scope.tenant());
+    }
+
+    /** Whether the caller's tenant has a signing secret yet; it is created when first read or rotated. */
+    public boolean hasSecret(Caller caller) {
+        return store.hasSecret(scope.tenant());
+    }
 }

@@ -22,20 +22,54 @@ public class WebhookStore {
     @PersistenceContext
     EntityManager em;
 
+    private static String newSecret() {
+        byte[] key = new byte[24];
+        RANDOM.nextBytes(key);
+        return Signatures.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
     /** A delivery due now. */
     public record Due(long id, String tenantId, String url, String messageId, String payload, int attempts) {}
 
     public String secret(String tenantId) {
-        byte[] key = new byte[24];
-        RANDOM.nextBytes(key);
         em.createNativeQuery("INSERT IGNORE INTO webhook_secrets (tenant_id, secret, created_at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, tenantId)
-                .setParameter(2, Signatures.SECRET_PREFIX + Base64.getEncoder().encodeToString(key))
+                .setParameter(2, newSecret())
                 .setParameter(3, Timestamp.from(Instant.now()))
                 .executeUpdate();
         return (String) em.createNativeQuery("SELECT secret FROM webhook_secrets WHERE tenant_id = ?1")
                 .setParameter(1, tenantId)
                 .getSingleResult();
+    }
+
+    /**
+     * Replaces the tenant's signing secret with a new one and returns it; receivers verify with the new secret
+     * from the next delivery on.
+     */
+    public String rotateSecret(String tenantId) {
+        em.createNativeQuery("REPLACE INTO webhook_secrets (tenant_id, secret, created_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, tenantId)
+                .setParameter(2, newSecret())
+                .setParameter(3, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        return secret(tenantId);
+    }
+
+    /** Whether the tenant has a signing secret yet (one is created on first use). */
+    public boolean hasSecret(String tenantId) {
+        return !em.createNativeQuery("SELECT 1 FROM webhook_secrets WHERE tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Makes a delivery that is not delivered due now, failed ones included: the retry timer attempts it next. */
+    public void makeDue(long deliveryId) {
+        em.createNativeQuery("UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = ?1, ended_at = NULL"
+                        + " WHERE id = ?2 AND status <> 'DELIVERED'")
+                .setParameter(1, Timestamp.from(Instant.now()))
+                .setParameter(2, deliveryId)
+                .executeUpdate();
     }
 
     /** Records the delivery of a run's summary, once per run; returns its id when it is new. */
