@@ -3,6 +3,7 @@ package org.switchboard.core;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -45,6 +46,15 @@ class ArchitectureTest {
             .arePublic()
             .should(showNoControlType())
             .because("a boundary is a feature's door: what passes through it is an entity, a value or an exception");
+
+    @ArchTest
+    static final ArchRule singletonsStartAtDeploy = classes()
+            .that()
+            .areAnnotatedWith(jakarta.ejb.Singleton.class)
+            .should()
+            .beAnnotatedWith(jakarta.ejb.Startup.class)
+            .because("a singleton first created by a timer tick during undeploy breaks Payara's undeploy"
+                    + " (ConcurrentModificationException in SingletonLifeCycleManager) and with it the next deploy");
 
     @ArchTest
     static final ArchRule entitiesStandOnNothingBehindThem = noClasses()

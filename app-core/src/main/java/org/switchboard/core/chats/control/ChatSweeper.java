@@ -4,6 +4,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
  * what keeps a crashed instance from leaving a chat generating.
  */
 @Singleton
+@Startup // created at deploy: a singleton first created by a timer tick during undeploy breaks it
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ChatSweeper {
