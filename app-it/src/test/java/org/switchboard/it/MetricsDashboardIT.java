@@ -2,26 +2,21 @@ package org.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The metrics dashboard in a real headless Chromium (set up as in ConsoleIT): after some runs its charts have data, and
+ * The metrics dashboard in a real headless Chromium: after some runs its charts have data, and
  * a run made while it is open shows up without a reload (server push). Its screenshot is the README's.
  */
 class MetricsDashboardIT extends SwitchboardDeployment {
@@ -31,32 +26,15 @@ class MetricsDashboardIT extends SwitchboardDeployment {
     private WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--window-size=1400,1300",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        browser.manage().window().setSize(new Dimension(1400, 1300)); // the whole dashboard in the screenshot
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.close(browser, "metrics");
     }
 
     @Test
@@ -88,8 +66,7 @@ class MetricsDashboardIT extends SwitchboardDeployment {
         Api.postJson("/v1/chat/completions", token, Api.chat("sim-fast", false, "push me"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> total("chart-requests", 0) > before);
 
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, SCREENSHOT);
     }
 
     private void signIn() {
