@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
@@ -30,6 +31,11 @@ public final class JsonP {
 
     public static JsonReader createReader(Reader reader) {
         return PROVIDER.createReader(reader);
+    }
+
+    /** A streaming parser: reads what it needs of a document without building its tree. */
+    public static JsonParser createParser(String json) {
+        return PROVIDER.createParser(new StringReader(json));
     }
 
     public static JsonReader createReader(InputStream in) {

@@ -60,4 +60,30 @@ class OpenAiStreamReaderTest {
 
         assertThat(listener.calls).containsExactly("error:upstream-malformed");
     }
+
+    @Test
+    void readsTheFirstChoicesTextWhateverElseAChunkCarries() {
+        lines(
+                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                        + "\"function\":{\"arguments\":\"{\\\"a\\\":[1,{}]}\"}}],\"content\":\"A \\\"quoted\\\" \\u00fc\\n\"},"
+                        + "\"logprobs\":{\"content\":[{\"token\":\"x\",\"bytes\":[1,2]}]},\"finish_reason\":null},"
+                        + "{\"index\":1,\"delta\":{\"content\":\"second choice\"}}],\"usage\":null}",
+                "data: {\"choices\":[{\"delta\":{\"content\":7}}]}",
+                "data: [DONE]");
+
+        assertThat(listener.calls).containsExactly("delta:A \"quoted\" \u00fc\n", "complete");
+    }
+
+    @Test
+    void aChunkThatIsNotAnObjectOrWhoseFirstChoiceIsNotAnObjectIsAFailure() {
+        lines("data: [1, 2]");
+        assertThat(listener.calls).containsExactly("error:upstream-malformed");
+
+        RecordingListener second = new RecordingListener();
+        OpenAiStreamReader other = new OpenAiStreamReader(second);
+        other.onNext("data: {\"choices\":[\"text\"]}");
+        other.onNext("");
+        assertThat(second.calls).containsExactly("error:upstream-malformed");
+    }
 }
