@@ -60,8 +60,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
                 // Relay events survive an app-server crash once MariaDB has them; fsync per commit is not needed for
-                // that.
-                .addArg("--innodb-flush-log-at-trx-commit=2");
+                // that. What this guarantees, and what to set on an external MySQL, is in the README's "Durability".
+                .addArg("--innodb-flush-log-at-trx-commit=2")
+                // Memory (issue 17: at most 200 MB resident under load). The working set is the recent runs and
+                // their events, written once and read back while they are live: a 64 MB buffer pool holds minutes of
+                // it. MyISAM's key cache and Aria's page cache (internal temporary tables only) are 128 MB each by
+                // default and the server keeps them; Switchboard has no MyISAM table and sorts little.
+                .addArg("--innodb-buffer-pool-size=64M")
+                .addArg("--innodb-log-buffer-size=8M")
+                .addArg("--key-buffer-size=1M")
+                .addArg("--aria-pagecache-buffer-size=8M")
+                .addArg("--performance-schema=OFF");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }

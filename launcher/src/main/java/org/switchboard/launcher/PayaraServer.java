@@ -44,6 +44,7 @@ final class PayaraServer {
         }
         ensureCommonPoolParallelism();
         ensureBoundedWriteQueues();
+        ensureDataGridOff();
         asadmin(START_TIMEOUT, environment, "start-domain", DOMAIN);
     }
 
@@ -95,6 +96,28 @@ final class PayaraServer {
                             "<transport name=\"tcp\" socket-write-buffer-size=\"" + SOCKET_WRITE_BUFFER_SIZE + "\"");
             if (!bounded.equals(domain)) {
                 Files.writeString(config, bounded);
+            }
+        } catch (IOException e) {
+            throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Turns Payara's Domain Data Grid (an embedded Hazelcast member) off. Switchboard shares nothing through it:
+     * instances coordinate through the database (leases, the routing version), its timers are not persistent and it
+     * has no HTTP sessions to replicate but the console's, which stay on the instance that signed the operator in.
+     * Left on, the member's own threads cost CPU every second while the server is idle and tens of MB of memory
+     * (issue 17). Written into the domain's configuration once, before the server starts.
+     */
+    void ensureDataGridOff() {
+        Path config = domainDir().resolve("config/domain.xml");
+        try {
+            String domain = Files.readString(config);
+            String off = Pattern.compile("<hazelcast-config-specific-configuration(?![^>]*enabled=)")
+                    .matcher(domain)
+                    .replaceAll("<hazelcast-config-specific-configuration enabled=\"false\"");
+            if (!off.equals(domain)) {
+                Files.writeString(config, off);
             }
         } catch (IOException e) {
             throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);

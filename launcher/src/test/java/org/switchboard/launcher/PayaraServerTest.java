@@ -14,6 +14,7 @@ class PayaraServerTest {
             <domain>
               <configs>
                 <config name="server-config">
+                  <hazelcast-config-specific-configuration></hazelcast-config-specific-configuration>
                   <network-config>
                     <transports>
                       <transport name="tcp"></transport>
@@ -24,6 +25,7 @@ class PayaraServerTest {
                   </java-config>
                 </config>
                 <config name="default-config">
+                  <hazelcast-config-specific-configuration config-specific-data-grid-start-port="${HZ_LISTENER_PORT}"></hazelcast-config-specific-configuration>
                   <network-config>
                     <transports>
                       <transport name="tcp" acceptor-threads="2"></transport>
@@ -47,6 +49,22 @@ class PayaraServerTest {
         Files.createDirectories(config.getParent());
         Files.writeString(config, DOMAIN);
         return new PayaraServer(home);
+    }
+
+    @Test
+    void theDataGridIsTurnedOffInEveryConfigOnce() throws IOException {
+        var server = server();
+
+        server.ensureDataGridOff();
+        server.ensureDataGridOff();
+
+        String domain = Files.readString(config);
+        assertThat(domain)
+                .contains(
+                        "<hazelcast-config-specific-configuration enabled=\"false\"></hazelcast-config-specific-configuration>")
+                .contains("<hazelcast-config-specific-configuration enabled=\"false\""
+                        + " config-specific-data-grid-start-port=\"${HZ_LISTENER_PORT}\">");
+        assertThat(domain.split("enabled=", -1)).hasSize(3);
     }
 
     @Test
