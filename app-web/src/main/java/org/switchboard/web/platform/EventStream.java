@@ -28,9 +28,6 @@ import org.glassfish.jersey.server.ChunkedOutput;
  */
 public final class EventStream {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
-    /** The smallest response buffer the container allows (Grizzly's minimum); a delta frame fits. */
-    static final int FRAME_BUFFER_BYTES = 512;
-
     private final ChunkedOutput<String> jersey = new ChunkedOutput<>(String.class);
     private final HttpServletResponse servlet;
     private final EventStreams streams;
@@ -49,10 +46,6 @@ public final class EventStream {
     EventStream(HttpServletResponse servlet, EventStreams streams) {
         this.servlet = servlet;
         this.streams = streams;
-        // Each frame is flushed on its own, and after a flush the container takes a fresh buffer of this size for
-        // the next write: at its default of 8 KB that was half a megabyte per streamed run (JFR allocation
-        // profile). A frame longer than the buffer is written from its own bytes without a copy.
-        servlet.setBufferSize(FRAME_BUFFER_BYTES);
     }
 
     /** The response the resource resumes with: Jersey writes its head, the frames follow through this stream. */
