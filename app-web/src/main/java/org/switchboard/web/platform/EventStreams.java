@@ -20,7 +20,7 @@ import org.switchboard.core.metrics.boundary.StreamMetrics;
  * Opens SSE responses that keep proxies honest: no caching or transformation, no proxy buffering, and a
  * comment heartbeat every 15 s on every open stream (one sweep for all of them). Streams whose client is behind
  * ({@link EventStream} never blocks on one) are retried every {@value #RETRY_MILLIS} ms until they catch up or
- * are dropped.
+ * are dropped; with none behind, nothing ticks but the heartbeat.
  */
 @ApplicationScoped
 public class EventStreams {
@@ -45,6 +45,10 @@ public class EventStreams {
     private final Set<EventStream> congested = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean retrying = new AtomicBoolean();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+    /** The retry ticks while a stream is congested; null otherwise. Guarded by this. */
+    private ScheduledFuture<?> retryTicks;
+
+    private boolean stopped;
 
     @PostConstruct
     void publishCount() {
@@ -86,6 +90,7 @@ public class EventStreams {
     /** The stream holds frames its client has not taken yet (called under the stream's lock). */
     void congested(EventStream stream) {
         congested.add(stream);
+        ensureRetrying();
     }
 
     /** The stream has caught up or ended (called under the stream's lock). */
@@ -123,13 +128,34 @@ public class EventStreams {
                             HEARTBEAT_SECONDS,
                             HEARTBEAT_SECONDS,
                             TimeUnit.SECONDS));
-            ticks.add(pools.timer()
-                    .scheduleWithFixedDelay(this::retryTick, RETRY_MILLIS, RETRY_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /**
+     * Ticks every {@value #RETRY_MILLIS} ms while some stream is congested, and not at all otherwise: a timer that
+     * woke a hundred times a second for nothing was a good part of what an idle server cost (issue 17).
+     */
+    synchronized void ensureRetrying() {
+        if (retryTicks == null && !stopped) {
+            retryTicks = pools.timer()
+                    .scheduleWithFixedDelay(this::retryTick, RETRY_MILLIS, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops the retry ticks once no stream is congested; {@link #congested} starts them again. */
+    private synchronized void stopRetryingIfNoneCongested() {
+        if (congested.isEmpty() && retryTicks != null) {
+            retryTicks.cancel(false);
+            retryTicks = null;
         }
     }
 
     private void retryTick() {
-        if (!congested.isEmpty() && retrying.compareAndSet(false, true)) {
+        if (congested.isEmpty()) {
+            stopRetryingIfNoneCongested();
+            return;
+        }
+        if (retrying.compareAndSet(false, true)) {
             pools.io().execute(() -> {
                 try {
                     retryCongested();
@@ -148,6 +174,10 @@ public class EventStreams {
 
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
         ticks.forEach(tick -> tick.cancel(false));
+        if (retryTicks != null) {
+            retryTicks.cancel(false);
+        }
     }
 }
