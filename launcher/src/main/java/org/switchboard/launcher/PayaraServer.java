@@ -26,6 +26,8 @@ final class PayaraServer {
     private static final Duration KILL_GRACE = Duration.ofSeconds(20);
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     static final int SOCKET_WRITE_BUFFER_SIZE = 16384;
+    static final String RESPONSE_BUFFER_SIZE = "org.glassfish.grizzly.http.io.OutputBuffer.default-buffer-size";
+    static final int RESPONSE_BUFFER_BYTES = 2048;
 
     private final Path home;
 
@@ -43,6 +45,7 @@ final class PayaraServer {
             throw new LaunchFailed("No Payara Server at " + home + ": build first (mvn -B install -DskipTests)");
         }
         ensureCommonPoolParallelism();
+        ensureSmallResponseBuffers();
         ensureBoundedWriteQueues();
         ensureDataGridOff();
         asadmin(START_TIMEOUT, environment, "start-domain", DOMAIN);
@@ -56,13 +59,31 @@ final class PayaraServer {
      * configuration once, before the server starts.
      */
     void ensureCommonPoolParallelism() {
+        ensureSystemProperty(
+                COMMON_POOL_PARALLELISM,
+                Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+    }
+
+    /**
+     * Grizzly's response buffer starts at 2 KB instead of 8 KB. An SSE frame is flushed on its own, and after each
+     * flush Grizzly allocates a fresh buffer of this size for the next write (a thread that is not one of its own
+     * has no buffer pool): at 8 KB that was most of the half megabyte a streamed run allocated on the publishing
+     * thread (JFR thread allocation counters). A servlet that asks for a bigger buffer still gets it (the
+     * container only ever grows it), and a write of at least this size goes out from its own bytes. Written into
+     * the domain's configuration once, before the server starts.
+     */
+    void ensureSmallResponseBuffers() {
+        ensureSystemProperty(RESPONSE_BUFFER_SIZE, Integer.toString(RESPONSE_BUFFER_BYTES));
+    }
+
+    /** Adds {@code -Dname=value} to the server's JVM options unless the domain already sets {@code name}. */
+    private void ensureSystemProperty(String name, String value) {
         Path config = domainDir().resolve("config/domain.xml");
         try {
             String domain = Files.readString(config);
-            if (domain.contains(COMMON_POOL_PARALLELISM)) {
+            if (domain.contains("-D" + name + "=")) {
                 return;
             }
-            int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
             var javaConfig = Pattern.compile("<java-config\\b[^>]*>").matcher(domain);
             if (!javaConfig.find()) {
                 throw new LaunchFailed("No <java-config> in " + config);
@@ -70,8 +91,7 @@ final class PayaraServer {
             Files.writeString(
                     config,
                     domain.substring(0, javaConfig.end())
-                            + "\n        <jvm-options>-D" + COMMON_POOL_PARALLELISM + "=" + parallelism
-                            + "</jvm-options>"
+                            + "\n        <jvm-options>-D" + name + "=" + value + "</jvm-options>"
                             + domain.substring(javaConfig.end()));
         } catch (IOException e) {
             throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);
