@@ -62,6 +62,10 @@ public class RunLog {
     @ConfigProperty(name = "switchboard.runs.log.group-commit-siblings")
     int groupCommitSiblings;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.runs.log.low-load-linger")
+    Duration lowLoadLinger;
+
     private BatchWriter<Pending> writer;
     private BatchWriter<Pending> fastLane;
     private BatchWriter<List<Pending>> publisher;
@@ -108,9 +112,19 @@ public class RunLog {
                 });
     }
 
-    /** The group-commit delay, when at least {@code group-commit-siblings} runs are generating here. */
+    /**
+     * How long the writer waits after a batch's first event for more: the group-commit delay when at least
+     * {@code group-commit-siblings} runs are generating here (the other runs' events fill the batch), and the
+     * longer low-load linger below that, where only the next tokens of the same few runs can join it: one commit
+     * for a few tokens instead of one per token, which at concurrency 1 is most of what a request costs (issue 17).
+     * A run's first token and, at low load, its end do not wait (see {@link #append}).
+     */
     private long lingerNanos() {
-        return groupCommitDelay.isZero() || live.count() < groupCommitSiblings ? 0 : groupCommitDelay.toNanos();
+        return lowLoad() ? lowLoadLinger.toNanos() : groupCommitDelay.toNanos();
+    }
+
+    private boolean lowLoad() {
+        return live.count() < groupCommitSiblings;
     }
 
     void append(LiveRun run, LogEntry entry, LiveRun.Termination termination) {
@@ -122,7 +136,9 @@ public class RunLog {
      *     goes by the fast lane if it can, and otherwise its group commit does not wait for the delay
      */
     void append(LiveRun run, LogEntry entry, LiveRun.Termination termination, boolean urgent) {
-        offer(new Pending(run, entry, termination, null), urgent);
+        // A run's end is waited for (a synchronous answer, a webhook): at low load it does not linger either. Under
+        // load it takes the group commit like any token, or every ending run would cut the batches short.
+        offer(new Pending(run, entry, termination, null), urgent || termination != null && lowLoad());
     }
 
     /**
