@@ -140,6 +140,10 @@ final class EmbeddedRun {
                 "SWITCHBOARD_JWT_PUBLIC_KEY_LOCATION",
                 keys.publicKeyPem().toAbsolutePath().toString());
         env.put("SWITCHBOARD_ADMIN_PASSWORD", adminPassword);
+        // glibc gives each thread that allocates natively an arena of its own (up to 8 per core) and keeps what is
+        // freed in it: in a JVM of a few hundred threads that is resident memory nobody uses (issue 17's memory
+        // target). Two arenas are plenty for what the JVM allocates outside its heap.
+        env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         if (System.getenv("SWITCHBOARD_KEYS_MASTER_KEY") == null
                 && System.getenv("SWITCHBOARD_KEYS_MASTER_KEY_FILE") == null) {
             env.put(
