@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -96,6 +97,28 @@ class ConsoleAdminIT extends SwitchboardDeployment {
                 .body());
         assertThat(Admin.servedBy(run)).isEqualTo(provider + "/sim-fast");
 
+        // The call, found where an operator looks for it: in Runs with its events, in the audit log, on the dashboard.
+        browser.open("/admin/runs").type("filter-model", alias);
+        browser.click("apply-filter");
+        browser.waitForText("runs-grid", runId);
+        assertThat(browser.text("runs-grid")).contains(user).contains(provider + "/sim-fast");
+        browser.open("/admin/runs/" + runId).waitForText("events-grid", "done");
+        assertThat(browser.text("run-title")).contains(runId);
+        assertThat(browser.text("events-grid")).contains("run").contains("delta");
+        assertThat(browser.page()).contains(provider + "/sim-fast");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(requestRowsOfRun(runId)).isEqualTo(1));
+        browser.open("/admin/audit").type("audit-user", user);
+        browser.click("audit-apply");
+        browser.waitForText("audit-grid", runId);
+        browser.type("audit-user", "admin");
+        browser.type("audit-action", "provider.create");
+        browser.click("audit-apply");
+        browser.waitForText("audit-grid", "provider.create");
+        browser.open("/admin/metrics");
+        browser.wait.until(driver -> chartLines(browser, "chart-tokens").contains("demo · " + alias));
+        assertThat(chartLines(browser, "chart-cost")).contains("demo · " + alias);
+
         // A change through the admin REST API is audited the same way as the console's.
         String restAdmin = unique("it-rest-admin");
         Admin.put(
@@ -111,8 +134,16 @@ class ConsoleAdminIT extends SwitchboardDeployment {
         assertThat(changes.get(1).after()).contains("\"mask\"").doesNotContain(secret);
         assertThat(changes.get(3).before()).contains("\"strategy\":\"priority\"");
         assertThat(changes.get(3).after()).contains("\"strategy\":\"weighted\"");
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(requestRowsOfRun(runId)).isEqualTo(1));
+    }
+
+    /** The names of a dashboard chart's lines, as Chart.js holds them in the page. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chartLines(Browser browser, String chart) {
+        return (List<String>) ((JavascriptExecutor) browser.driver)
+                .executeScript(
+                        "const c = window.Chart && Chart.getChart(document.querySelector('#' + arguments[0] + ' canvas'));"
+                                + " return c ? c.data.datasets.map(d => d.label) : [];",
+                        chart);
     }
 
     @Test
