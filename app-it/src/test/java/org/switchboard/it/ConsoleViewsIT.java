@@ -274,6 +274,32 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         assertThat(browser.page()).doesNotContain("Other " + suffix).doesNotContain("stranger-" + suffix);
     }
 
+    @Test
+    void aUsersChatOlderThanTheNewestShownIsFoundByTheirName() {
+        String tenant = "cv-chat-many-" + suffix;
+        String early = "early-" + suffix;
+        String oldChat = ChatApi.create(TestStack.token(tenant, early, "user"), "Early " + suffix)
+                .getString("id");
+        String busyToken = TestStack.token(tenant, "busy-" + suffix, "user");
+        String newest = null;
+        for (int i = 0; i < 200; i++) { // the view lists the newest 200 chats of the tenant
+            newest = ChatApi.create(busyToken, "Busy " + i).getString("id");
+        }
+
+        signIn("admin");
+        browser.choose("tenant-choice", tenant);
+        open("chats", "chats-grid");
+        seeText(newest);
+        assertThat(browser.page()).doesNotContain(oldChat).doesNotContain(early);
+        browser.type("chats-user", early);
+        browser.driver.findElement(By.cssSelector("#chats-user input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.wait.until(page -> gridTexts("chats-grid").contains(oldChat)
+                && !gridTexts("chats-grid").contains(newest));
+        clickCell(oldChat);
+        shows("messages-grid");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/chats/" + oldChat);
+    }
+
     private void signIn(String username) {
         browser.signedIn(username, TestStack.adminPassword());
     }

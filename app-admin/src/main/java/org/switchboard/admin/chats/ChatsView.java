@@ -19,8 +19,8 @@ import org.switchboard.core.chats.entity.ChatView;
 import org.switchboard.core.tenants.entity.Caller;
 
 /**
- * The newest chats of the tenant the operator acts for, with their owners; filter by user or title to find one,
- * and open it to see its messages. Read-only.
+ * The newest chats of the tenant the operator acts for, with their owners; a user's name finds that user's chats
+ * (asked of the database, however old), a title filters what is shown; open one to see its messages. Read-only.
  */
 @Route(value = "chats", layout = MainLayout.class)
 @PageTitle("Chats · Switchboard")
@@ -33,21 +33,25 @@ public class ChatsView extends VerticalLayout {
     private final Grid<ChatRow> grid = new Grid<>();
     private final TextField user = new TextField("User");
     private final TextField title = new TextField("Title");
-    private final List<ChatRow> rows;
+    private final Chats chats;
+    private List<ChatRow> rows;
 
     @Inject
     public ChatsView(Chats chats) {
+        this.chats = chats;
         Caller caller = SignedIn.caller();
-        rows = chats.list(caller, null, LIMIT, true).chats().stream()
-                .map(chat -> new ChatRow(
-                        chat, chats.visible(caller, Long.toString(chat.id())).ownerId()))
-                .toList();
+        rows = load(null);
         user.setId("chats-user");
         title.setId("chats-title");
         for (TextField filter : List.of(user, title)) {
             filter.setClearButtonVisible(true);
-            filter.addValueChangeListener(change -> show());
         }
+        // a user's chats are asked of the database (they may be older than the newest LIMIT); a title among them
+        user.addValueChangeListener(change -> {
+            rows = load(user.getValue().strip());
+            show();
+        });
+        title.addValueChangeListener(change -> show());
         grid.setId("chats-grid");
         grid.addColumn(row -> Long.toString(row.chat().id())).setHeader("Chat").setAutoWidth(true);
         grid.addColumn(ChatRow::owner).setHeader("User").setAutoWidth(true);
@@ -75,6 +79,18 @@ public class ChatsView extends VerticalLayout {
         add(filters, empty, grid);
         setSizeFull();
         show();
+    }
+
+    /** The newest {@link #LIMIT} chats of the tenant, or of one of its users ({@code owner} not blank). */
+    private List<ChatRow> load(String owner) {
+        Caller caller = SignedIn.caller();
+        var page = owner == null || owner.isEmpty()
+                ? chats.list(caller, null, LIMIT, true)
+                : chats.listOf(caller, owner, null, LIMIT);
+        return page.chats().stream()
+                .map(chat -> new ChatRow(
+                        chat, chats.visible(caller, Long.toString(chat.id())).ownerId()))
+                .toList();
     }
 
     private void show() {

@@ -64,6 +64,19 @@ public class Chats {
         return new ChatPage(chats, next);
     }
 
+    /**
+     * The newest chats of one user of the caller's tenant, {@code limit} at most, before the chat {@code before}
+     * (null: from the newest): what support looks up by user. A caller who is not an admin sees only their own,
+     * whoever they name.
+     */
+    public ChatPage listOf(Caller caller, String owner, Long before, int limit) {
+        String whose = caller.isAdmin() ? owner : caller.user();
+        List<ChatView> chats =
+                store.page(whose, before, limit).stream().map(ChatView::of).toList();
+        Long next = chats.size() == limit ? chats.get(chats.size() - 1).id() : null;
+        return new ChatPage(chats, next);
+    }
+
     public ChatDetail find(Caller caller, String id) {
         return detail(caller, visible(caller, id));
     }
