@@ -281,10 +281,10 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         String oldChat = ChatApi.create(TestStack.token(tenant, early, "user"), "Early " + suffix)
                 .getString("id");
         String busyToken = TestStack.token(tenant, "busy-" + suffix, "user");
-        String newest = null;
-        for (int i = 0; i < 200; i++) { // the view lists the newest 200 chats of the tenant
-            newest = ChatApi.create(busyToken, "Busy " + i).getString("id");
+        for (int i = 0; i < 199; i++) { // the view lists the newest 200 chats of the tenant
+            ChatApi.create(busyToken, "Busy " + i);
         }
+        String newest = ChatApi.create(busyToken, "Busy newest").getString("id");
 
         signIn("admin");
         browser.choose("tenant-choice", tenant);
