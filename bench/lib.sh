@@ -1,8 +1,10 @@
 # Shared by bench/run and bench/peer (sourced from the repository's root): build once, start Switchboard on its
 # embedded defaults the way `./switchboard run` does (without building a second time), stop it on exit.
 
-# Extra Maven options for the build, e.g. BENCH_MVN_OPTS=-o (offline, with a filled ~/.m2).
+# Extra Maven options for the build, e.g. BENCH_MVN_OPTS=-o (offline, with a filled ~/.m2). BENCH_BUILD=0 skips
+# the build (a tree built already, e.g. while working on the harness: mvn -B -q -o install -DskipTests -pl bench).
 build_switchboard() {
+  if [[ ${BENCH_BUILD:-1} == 0 ]]; then return; fi
   echo "Building (mvn -B -q ${BENCH_MVN_OPTS:-} install -DskipTests -pl '!app-it') …"
   # shellcheck disable=SC2086
   mvn -B -q ${BENCH_MVN_OPTS:-} install -DskipTests -pl '!app-it'

@@ -24,7 +24,7 @@ public final class Bench {
     static final long DELAY_MILLIS = 10;
     static final Map<Integer, Integer> REQUESTS = Map.of(1, 40, 50, 500, 200, 1000);
     /** HotSpot's compiler threads, as Linux names them (first 15 characters). */
-    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+    static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
 
     private static final int WARMUP_ROUND = 4000;
     private static final int WARMUP_MAX = 60_000;

@@ -37,9 +37,10 @@ final class Report {
         levels(md, r);
         if (r.idle != null) {
             md.append(String.format(
-                    "## At rest%n%nOver %.0f s without requests, after the warm-up: Payara %.2f ms of CPU per second,"
-                            + " MariaDB %.2f; the load client and mock (this JVM) %.2f.%n%n",
-                    r.idle.seconds(), r.idle.payara(), r.idle.database(), r.idle.harness()));
+                    "## At rest%n%nOver %.0f s without requests, after the warm-up: Payara %.2f ms of CPU per second"
+                            + " (of which its JIT compiler threads %.2f), MariaDB %.2f; the load client and mock (this JVM)"
+                            + " %.2f.%n%n",
+                    r.idle.seconds(), r.idle.payara(), r.idle.payaraJit(), r.idle.database(), r.idle.harness()));
         }
         if (r.resume != null) {
             md.append("## Durable-run probes\n\n| durable-run probe | samples | p50 | p99 |\n|---|---|---|---|\n")
