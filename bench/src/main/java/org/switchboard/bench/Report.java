@@ -110,8 +110,7 @@ final class Report {
         md.append(String.format(
                 "## Allocation%n%n%,d streamed requests at concurrency 200 (%d failed), after the load phases above: Payara's"
                         + " threads allocated **%.0f KB per request** by their own counters (JFR"
-                        + " `jdk.ThreadAllocationStatistics`, %d threads, %d of which ended during the phase and are not"
-                        + " counted); Micrometer's GC accounting over the same requests says %.0f KB (%+.1f %%).%n%n",
+                        + " `jdk.ThreadAllocationStatistics`: %d threads, of which %d ended during the phase, uncounted); Micrometer's GC accounting over the same requests says %.0f KB (%+.1f %%).%n%n",
                 a.requests(),
                 a.failures(),
                 threads,
