@@ -45,6 +45,7 @@ public final class Bench {
         Metrics metrics = Metrics.fromEnvironment(switchboard);
         GcAllocation gc = new GcAllocation(metrics);
         Results results = new Results();
+        results.loadBefore = loadAverage();
         try (MockUpstream mock = new MockUpstream(Integer.parseInt(args[3]), TOKENS, DELAY_MILLIS);
                 Storage storage = Storage.embedded();
                 RssSampler rss = new RssSampler(payara, database)) {
@@ -90,6 +91,7 @@ public final class Bench {
                 results.subscribers = new SubscriberProbe(switchboard, token, payara, jcmd, metrics)
                         .run(subscribers, subscriberRuns(), envInt("BENCH_SUBSCRIBER_HOLD", 10));
             }
+            results.loadAfter = loadAverage();
             results.payaraHwmMiB = payara.memoryMiB("VmHWM");
             results.databaseHwmMiB = database == null ? Double.NaN : database.memoryMiB("VmHWM");
         }
@@ -210,6 +212,16 @@ public final class Bench {
         return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
     }
 
+    /** The machine's 1, 5 and 15-minute load averages ({@code /proc/loadavg}): what else competed for the cores. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
     private static int subscriberRuns() {
         return envInt("BENCH_SUBSCRIBER_RUNS", 20);
     }
@@ -282,6 +294,8 @@ public final class Bench {
     static final class Results {
         final Map<Integer, Row> rows = new LinkedHashMap<>();
         int warmedUp;
+        String loadBefore;
+        String loadAfter;
         Idle idle;
         Stats resume;
         Stats pickup;

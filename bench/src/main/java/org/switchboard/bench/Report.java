@@ -18,13 +18,18 @@ final class Report {
                                 + " upstream; Switchboard persists every event. Times in ms; \"added\" is Switchboard's percentile"
                                 + " minus the direct percentile at the same concurrency. Measured after %,d warm-up"
                                 + " requests through Switchboard (until its JIT compiler had settled). KB and MB are"
-                                + " 1,024 and 1,048,576 bytes. How each figure is measured: [`bench/README.md`](../README.md).%n%n",
+                                + " 1,024 and 1,048,576 bytes. How each figure is measured: [`bench/README.md`](../README.md)."
+                                + " The machine's load average (1, 5, 15 min) was %s at the start and %s at the end: on two"
+                                + " cores, anything above what this run puts on them (about 2 under load) is someone else's"
+                                + " work, and the latencies and throughput are only as good as the machine was quiet.%n%n",
                         at,
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"),
                         Bench.TOKENS,
                         Bench.DELAY_MILLIS,
-                        r.warmedUp));
+                        r.warmedUp,
+                        r.loadBefore,
+                        r.loadAfter));
         long met = checks.stream().filter(Targets.Check::met).count();
         md.append("## Targets (issue 17)\n\n")
                 .append("| target | measured | direct baseline (same run) | met? |\n|---|---|---|---|\n");
@@ -187,6 +192,9 @@ final class Report {
     /** A quick run's output: one line per level, one per target it measured. */
     static List<String> quick(Bench.Results r, List<Targets.Check> checks) {
         List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                "after %,d warm-up requests; load average %s at the start, %s at the end",
+                r.warmedUp, r.loadBefore, r.loadAfter));
         for (Map.Entry<Integer, Bench.Row> entry : r.rows.entrySet()) {
             Bench.Row row = entry.getValue();
             lines.add(String.format(
