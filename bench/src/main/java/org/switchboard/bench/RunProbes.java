@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,20 +67,48 @@ final class RunProbes {
     }
 
     private String submitAsync() throws IOException, InterruptedException {
-        String body =
-                "{\"model\":\"bench-model\",\"mode\":\"async\",\"messages\":[{\"role\":\"user\",\"content\":\"probe\"}]}";
-        HttpResponse<String> response = http.send(
-                request("/api/v1/runs")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return submitAsync("bench-model", Map.of());
+    }
+
+    /** Submits an async run of {@code model} with extra request headers (the simulator's script); its id. */
+    String submitAsync(String model, Map<String, String> headers) throws IOException, InterruptedException {
+        String body = "{\"model\":\"" + model
+                + "\",\"mode\":\"async\",\"messages\":[{\"role\":\"user\",\"content\":\"probe\"}]}";
+        HttpRequest.Builder request = request("/api/v1/runs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Matcher id = ID.matcher(response.body());
         if (response.statusCode() != 202 || !id.find()) {
             throw new IllegalStateException(
                     "Async submission failed: " + response.statusCode() + " " + response.body());
         }
         return id.group(1);
+    }
+
+    /** Waits (long-poll) until the run has an event after {@code seq}. */
+    void awaitEventAfter(String runId, int seq) throws IOException, InterruptedException {
+        HttpResponse<String> poll = http.send(
+                request("/api/v1/runs/" + runId + "?after=" + seq + "&wait=30")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (!poll.body().contains("\"seq\":" + (seq + 1))) {
+            throw new IllegalStateException("Run " + runId + " has no event after seq " + seq + ": " + poll.body());
+        }
+    }
+
+    /** Cancels a run (the endpoint answers once it has ended). */
+    void cancel(String runId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                request("/api/v1/runs/" + runId + "/cancel")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Cancel of run " + runId + " answered " + response.statusCode());
+        }
     }
 
     private BufferedReader events(String runId, String lastEventId) throws IOException, InterruptedException {
