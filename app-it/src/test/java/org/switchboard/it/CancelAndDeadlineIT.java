@@ -127,9 +127,8 @@ class CancelAndDeadlineIT extends SwitchboardDeployment {
                         .build()
                         .toString()));
         Admin.createPolicy(admin, "patient", "priority", stalling, once);
-        assertThat(impatient.getJsonObject("deadlines")).isEqualTo(Json.createObjectBuilder()
-                .add("first_token_ms", 500)
-                .build());
+        assertThat(impatient.getJsonObject("deadlines"))
+                .isEqualTo(Json.createObjectBuilder().add("first_token_ms", 500).build());
 
         long started = System.nanoTime();
         JsonObject cut = Admin.syncRun(user, "impatient", "stall");
@@ -139,8 +138,7 @@ class CancelAndDeadlineIT extends SwitchboardDeployment {
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(cut.getString("status")).isEqualTo("incomplete");
-        assertThat(cut.getJsonObject("error").getString("type"))
-                .isEqualTo("urn:switchboard:problem:deadline-exceeded");
+        assertThat(cut.getJsonObject("error").getString("type")).isEqualTo("urn:switchboard:problem:deadline-exceeded");
         assertThat(cut.getJsonObject("error").getString("detail")).contains("first token", "PT0.5S");
         assertThat(cutMillis).as("the policy's 0.5 s, not the instance's 3 s").isLessThan(2000);
         assertThat(waited.getJsonObject("error").getString("detail"))
@@ -149,12 +147,15 @@ class CancelAndDeadlineIT extends SwitchboardDeployment {
         assertThat(waitedMillis).isGreaterThanOrEqualTo(2900);
         JsonObject attempt = cut.getJsonArray("attempts").getJsonObject(0);
         assertThat(attempt.getString("target")).isEqualTo("stalling/sim-fast");
-        assertThat(attempt.getString("outcome")).as("the call the deadline cut short").isEqualTo("deadline-exceeded");
+        assertThat(attempt.getString("outcome"))
+                .as("the call the deadline cut short")
+                .isEqualTo("deadline-exceeded");
     }
 
     @Test
     void aDeadlineOutOfRangeIsRefusedNamingTheFieldAndChangesNothing() {
-        String admin = TestStack.token("deadline-checks-" + Long.toString(System.currentTimeMillis(), 36), "ops", "admin");
+        String admin =
+                TestStack.token("deadline-checks-" + Long.toString(System.currentTimeMillis(), 36), "ops", "admin");
         JsonObject policy = Admin.createPolicy(
                 admin,
                 "checked",
@@ -172,7 +173,8 @@ class CancelAndDeadlineIT extends SwitchboardDeployment {
         assertThat(problem.getJsonArray("violations").getValuesAs(JsonObject.class))
                 .extracting(v -> v.getString("field"))
                 .containsExactly("deadlines.first_token_ms");
-        assertThat(Api.json(Api.get(path, admin).body()).getJsonObject("deadlines")).isEmpty();
+        assertThat(Api.json(Api.get(path, admin).body()).getJsonObject("deadlines"))
+                .isEmpty();
     }
 
     private static JsonObject created(HttpResponse<String> response) {

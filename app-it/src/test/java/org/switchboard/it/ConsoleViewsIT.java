@@ -85,7 +85,10 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         Admin.simulator(
                 admin,
                 "broken",
-                Json.createObjectBuilder().add("tokens", 3).add("fault", "error").add("status", 503));
+                Json.createObjectBuilder()
+                        .add("tokens", 3)
+                        .add("fault", "error")
+                        .add("status", 503));
         Admin.simulator(admin, "backup", Json.createObjectBuilder().add("tokens", 3));
         Admin.createPolicy(
                 admin,
@@ -136,10 +139,11 @@ class ConsoleViewsIT extends SwitchboardDeployment {
 
         browser.type("policy-first-token-ms", "1500");
         browser.click("policy-save");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !deadlinesOf(admin, id).isEmpty());
-        assertThat(deadlinesOf(admin, id)).isEqualTo(Json.createObjectBuilder()
-                .add("first_token_ms", 1500)
-                .build());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !deadlinesOf(admin, id).isEmpty());
+        assertThat(deadlinesOf(admin, id))
+                .isEqualTo(
+                        Json.createObjectBuilder().add("first_token_ms", 1500).build());
     }
 
     private static jakarta.json.JsonObject deadlinesOf(String token, String policyId) {
