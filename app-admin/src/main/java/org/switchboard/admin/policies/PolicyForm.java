@@ -32,8 +32,9 @@ import org.switchboard.admin.shell.FieldErrors;
 
 /**
  * Creates or edits one routing policy: alias, strategy, targets, resilience (retries, back-off, breaker, 429
- * rest) and the deadlines of the runs it routes (first token, gap, total); blank keeps the instance default. Checks its fields and fires {@link SaveEvent}, {@link DeleteEvent} or
- * {@link CloseEvent}; the view saves, and hands a refusal back with {@link #showViolations}.
+ * rest) and the deadlines of the runs it routes (first token, gap, total); blank keeps the instance default.
+ * Checks its fields and fires {@link SaveEvent}, {@link DeleteEvent} or {@link CloseEvent}; the view saves, and
+ * hands a refusal back with {@link #showViolations}.
  */
 public class PolicyForm extends VerticalLayout {
     private final BeanValidationBinder<PolicyDraft> binder = new BeanValidationBinder<>(PolicyDraft.class);

@@ -34,6 +34,6 @@ public interface GenerationListener {
      */
     default void onAttemptFailed(ProviderFailure failure) {}
 
-    /** A routed generation passed {@code target} over without calling it, for {@code outcome} ({@code breaker-open}, ...). */
+    /** A routed generation passed {@code target} over without a call, for {@code outcome} ({@code breaker-open}...). */
     default void onTargetSkipped(String target, String outcome) {}
 }
