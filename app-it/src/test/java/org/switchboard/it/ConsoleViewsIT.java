@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,6 +76,79 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         assertThat(browser.driver.findElement(By.id("run-timings")).getText())
                 .matches("First token [\\d,]+ ms .*total [\\d,]+ ms");
         browser.screenshot("console-run");
+    }
+
+    @Test
+    void aRunsPageListsEachAttemptOfItsRouteTheFailedOneWithItsClass() {
+        String tenant = "cv-route-" + suffix;
+        String admin = TestStack.token(tenant, "ops", "admin");
+        Admin.simulator(
+                admin,
+                "broken",
+                Json.createObjectBuilder()
+                        .add("tokens", 3)
+                        .add("fault", "error")
+                        .add("status", 503));
+        Admin.simulator(admin, "backup", Json.createObjectBuilder().add("tokens", 3));
+        Admin.createPolicy(
+                admin,
+                "chat",
+                "priority",
+                Json.createArrayBuilder()
+                        .add(Admin.target("broken", "sim-fast"))
+                        .add(Admin.target("backup", "sim-fast"))
+                        .build(),
+                Json.createObjectBuilder().add("max_attempts", 1).build());
+        String runId = Admin.syncRun(TestStack.token(tenant, "routed-" + suffix, "user"), "chat", "fall back")
+                .getString("id");
+
+        signIn("admin");
+        open("runs/" + runId, "attempts-grid");
+        browser.wait.until(page -> {
+            List<String> cells = gridTexts("attempts-grid");
+            return java.util.Collections.indexOfSubList(cells, List.of("broken/sim-fast", "upstream-error", "503")) >= 0
+                    && java.util.Collections.indexOfSubList(cells, List.of("backup/sim-fast", "served", "–")) >= 0;
+        });
+        assertThat(browser.page()).contains("Served by: backup/sim-fast").contains("2 upstream call(s)");
+        browser.screenshot("console-run-attempts");
+    }
+
+    @Test
+    void aPolicysDeadlineIsSetInItsFormAndOneOutOfRangeIsRefusedOnItsField() throws Exception {
+        String tenant = "cv-deadline-" + suffix;
+        String admin = TestStack.token(tenant, "ops", "admin");
+        String id = Admin.createPolicy(
+                        admin,
+                        "timed",
+                        "priority",
+                        Json.createArrayBuilder()
+                                .add(Admin.target("simulator", "sim"))
+                                .build(),
+                        Json.createObjectBuilder().build())
+                .getString("id");
+        String operator = "deadline-admin-" + suffix;
+        createTenantOperator(operator, tenant);
+
+        signIn(operator);
+        open("policies/" + id, "policy-first-token-ms");
+        browser.type("policy-first-token-ms", "50");
+        browser.click("policy-save");
+        browser.wait.until(driver -> browser.invalid("policy-first-token-ms"));
+        assertThat(browser.errorOf("policy-first-token-ms")).contains("100");
+        assertThat(deadlinesOf(admin, id)).isEmpty();
+
+        browser.type("policy-first-token-ms", "1500");
+        browser.click("policy-save");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !deadlinesOf(admin, id).isEmpty());
+        assertThat(deadlinesOf(admin, id))
+                .isEqualTo(
+                        Json.createObjectBuilder().add("first_token_ms", 1500).build());
+    }
+
+    private static jakarta.json.JsonObject deadlinesOf(String token, String policyId) {
+        return Api.json(Api.get("/api/v1/admin/policies/" + policyId, token).body())
+                .getJsonObject("deadlines");
     }
 
     @Test

@@ -64,10 +64,12 @@ class RoutingIT extends SwitchboardDeployment {
         assertThat(run.getString("status")).isEqualTo("completed");
         assertThat(Admin.servedBy(run)).isEqualTo("spare/sim-fast");
         assertThat(Admin.attempts(run)).isEqualTo(2);
+        assertThat(attempts(run)).containsExactly("limited/sim-fast upstream-quota 429", "spare/sim-fast served -");
         // the 429 rests the primary for its Retry-After: the next run goes straight to the secondary
         JsonObject next = Admin.syncRun(user(tenant), "chat", "again");
         assertThat(Admin.servedBy(next)).isEqualTo("spare/sim-fast");
         assertThat(Admin.attempts(next)).isEqualTo(1);
+        assertThat(attempts(next)).containsExactly("limited/sim-fast rate-limited -", "spare/sim-fast served -");
     }
 
     @Test
@@ -96,6 +98,16 @@ class RoutingIT extends SwitchboardDeployment {
         assertThat(Admin.servedBy(run)).isEqualTo("flaky/sim-fast");
         assertThat(Admin.attempts(run)).isEqualTo(3);
         assertThat(millis).as("back-off 300 ms then 600 ms").isGreaterThanOrEqualTo(900);
+        var calls = run.getJsonArray("attempts").getValuesAs(JsonObject.class);
+        assertThat(attempts(run))
+                .containsExactly(
+                        "flaky/sim-fast upstream-error 500",
+                        "flaky/sim-fast upstream-error 500",
+                        "flaky/sim-fast served -");
+        assertThat(calls.get(1).getInt("started_ms") - calls.get(0).getInt("started_ms"))
+                .as("the second call waited out the 300 ms back-off after the first")
+                .isGreaterThanOrEqualTo(300);
+        assertThat(calls).allSatisfy(call -> assertThat(call.getInt("took_ms")).isNotNegative());
     }
 
     @Test
@@ -121,6 +133,7 @@ class RoutingIT extends SwitchboardDeployment {
             JsonObject run = Admin.syncRun(user(tenant), "chat", "fail over " + i);
             assertThat(Admin.servedBy(run)).isEqualTo("steady/sim-fast");
             assertThat(Admin.attempts(run)).as("tried the primary first").isEqualTo(2);
+            assertThat(attempts(run)).containsExactly("shaky/sim-fast upstream-error 503", "steady/sim-fast served -");
         }
         assertThat(breaker(tenant, "shaky/sim-fast")).isEqualTo("open");
         JsonObject whileOpen = Admin.syncRun(user(tenant), "chat", "skip it");
@@ -128,6 +141,7 @@ class RoutingIT extends SwitchboardDeployment {
         assertThat(Admin.attempts(whileOpen))
                 .as("the open breaker skips the primary")
                 .isEqualTo(1);
+        assertThat(attempts(whileOpen)).containsExactly("shaky/sim-fast breaker-open -", "steady/sim-fast served -");
 
         sleep(1700); // past the 1.5 s cool-down: time has to pass, and polling with requests would spend the trial
         JsonObject trial = Admin.syncRun(user(tenant), "chat", "try again");
@@ -309,6 +323,14 @@ class RoutingIT extends SwitchboardDeployment {
             sleep(20); // between polls: this loop measures when the switch is first seen
         }
         throw new AssertionError("no request was served by " + target + " within 10 s of the change");
+    }
+
+    /** The run's stored route attempts, each as "target outcome status" ({@code -} for no status). */
+    private static java.util.List<String> attempts(JsonObject run) {
+        return run.getJsonArray("attempts").getValuesAs(JsonObject.class).stream()
+                .map(a -> a.getString("target") + " " + a.getString("outcome") + " "
+                        + (a.containsKey("status") ? a.getInt("status") : "-"))
+                .toList();
     }
 
     private static String breaker(String tenant, String label) {

@@ -7,12 +7,14 @@ import java.util.List;
 import org.switchboard.core.routing.boundary.PolicyRequest;
 import org.switchboard.core.routing.boundary.PolicyResponse;
 import org.switchboard.core.routing.boundary.RoutingName;
+import org.switchboard.core.routing.entity.DeadlineSettings;
 import org.switchboard.core.routing.entity.ResilienceSettings;
 
 /**
  * What the policy form edits. The alias is checked by the admin API's own name rule in the form; the resilience
- * numbers are checked by {@code RoutingPolicies} when saved (its refusal lands on the same fields). A blank
- * resilience field keeps the instance default.
+ * and deadline numbers are checked by {@code RoutingPolicies} when saved (its refusal lands on the same fields). A
+ * blank resilience field keeps the instance default; so does a blank deadline (the policy shows the deadlines it
+ * chose, so saving it unchanged keeps following the instance's).
  */
 public class PolicyDraft {
     @NotNull
@@ -31,6 +33,9 @@ public class PolicyDraft {
     private Integer breakerFailures;
     private Long breakerCoolDownMillis;
     private Long quotaCoolDownMillis;
+    private Long firstTokenMillis;
+    private Long gapMillis;
+    private Long totalMillis;
     final List<TargetDraft> targets = new ArrayList<>();
 
     static PolicyDraft of(PolicyResponse policy) {
@@ -47,6 +52,10 @@ public class PolicyDraft {
         draft.breakerFailures = r.breakerFailures();
         draft.breakerCoolDownMillis = r.breakerCoolDownMillis();
         draft.quotaCoolDownMillis = r.quotaCoolDownMillis();
+        DeadlineSettings d = policy.deadlines() == null ? DeadlineSettings.DEFAULTS : policy.deadlines();
+        draft.firstTokenMillis = d.firstTokenMillis();
+        draft.gapMillis = d.gapMillis();
+        draft.totalMillis = d.totalMillis();
         policy.targets().forEach(t -> draft.targets.add(TargetDraft.of(t)));
         return draft;
     }
@@ -64,6 +73,7 @@ public class PolicyDraft {
                         breakerFailures,
                         breakerCoolDownMillis,
                         quotaCoolDownMillis),
+                new DeadlineSettings(firstTokenMillis, gapMillis, totalMillis),
                 enabled,
                 global ? "global" : "tenant");
     }
@@ -154,5 +164,29 @@ public class PolicyDraft {
 
     public void setQuotaCoolDownMillis(Long quotaCoolDownMillis) {
         this.quotaCoolDownMillis = quotaCoolDownMillis;
+    }
+
+    public Long getFirstTokenMillis() {
+        return firstTokenMillis;
+    }
+
+    public void setFirstTokenMillis(Long firstTokenMillis) {
+        this.firstTokenMillis = firstTokenMillis;
+    }
+
+    public Long getGapMillis() {
+        return gapMillis;
+    }
+
+    public void setGapMillis(Long gapMillis) {
+        this.gapMillis = gapMillis;
+    }
+
+    public Long getTotalMillis() {
+        return totalMillis;
+    }
+
+    public void setTotalMillis(Long totalMillis) {
+        this.totalMillis = totalMillis;
     }
 }

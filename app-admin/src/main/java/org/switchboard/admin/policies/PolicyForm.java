@@ -9,7 +9,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -32,9 +31,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.switchboard.admin.shell.FieldErrors;
 
 /**
- * Creates or edits one routing policy: alias, strategy, targets and resilience (retries, back-off, breaker, 429
- * rest; blank keeps the instance default). Checks its fields and fires {@link SaveEvent}, {@link DeleteEvent} or
- * {@link CloseEvent}; the view saves, and hands a refusal back with {@link #showViolations}.
+ * Creates or edits one routing policy: alias, strategy, targets, resilience (retries, back-off, breaker, 429
+ * rest) and the deadlines of the runs it routes (first token, gap, total); blank keeps the instance default.
+ * Checks its fields and fires {@link SaveEvent}, {@link DeleteEvent} or {@link CloseEvent}; the view saves, and
+ * hands a refusal back with {@link #showViolations}.
  */
 public class PolicyForm extends VerticalLayout {
     private final BeanValidationBinder<PolicyDraft> binder = new BeanValidationBinder<>(PolicyDraft.class);
@@ -78,6 +78,7 @@ public class PolicyForm extends VerticalLayout {
                 targetRows,
                 addTarget,
                 resilience(),
+                deadlines(),
                 buttons());
         if (draft.targets.isEmpty()) {
             addRow(new TargetDraft());
@@ -108,14 +109,29 @@ public class PolicyForm extends VerticalLayout {
         return details;
     }
 
-    /** The deadlines every run meets, whatever its policy: instance settings, shown so a policy's retries fit them. */
-    private static Paragraph deadlines() {
-        Paragraph text = new Paragraph("Deadlines of every run (instance settings switchboard.runs.deadline.*): first"
-                + " token " + setting("first-token", "PT60S") + ", gap between tokens " + setting("gap", "PT30S")
-                + ", total " + setting("total", "PT10M") + ".");
-        text.setId("policy-deadlines");
-        text.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        return text;
+    /**
+     * The deadlines of the runs the policy routes, fixed when a run starts; a blank one is the instance's
+     * ({@code switchboard.runs.deadline.*}), shown as the field's helper so a policy's retries can fit them.
+     */
+    private Details deadlines() {
+        IntegerField firstToken = deadline("First token (ms)", "policy-first-token-ms", "first-token", "PT60S");
+        IntegerField gap = deadline("Gap between tokens (ms)", "policy-gap-ms", "gap", "PT30S");
+        IntegerField total = deadline("Total (ms)", "policy-total-ms", "total", "PT10M");
+        binder.forField(firstToken).withConverter(toLong()).bind("firstTokenMillis");
+        binder.forField(gap).withConverter(toLong()).bind("gapMillis");
+        binder.forField(total).withConverter(toLong()).bind("totalMillis");
+        binder.readBean(draft);
+        Details details = new Details("Deadlines", new FormLayout(firstToken, gap, total));
+        details.setId("policy-deadlines");
+        details.setOpened(true);
+        return details;
+    }
+
+    private static IntegerField deadline(String label, String id, String setting, String fallback) {
+        IntegerField field = new IntegerField(label);
+        field.setId(id);
+        field.setHelperText("Blank: the instance's " + setting(setting, fallback));
+        return field;
     }
 
     private static String setting(String name, String fallback) {

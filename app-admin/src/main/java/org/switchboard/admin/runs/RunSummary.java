@@ -9,7 +9,7 @@ import org.switchboard.core.runs.entity.RunTimeline;
 import org.switchboard.core.runs.entity.RunTimings;
 import org.switchboard.core.runs.entity.RunView;
 
-/** The head of a run's page: who, which model, status, what served it, usage and timings. */
+/** The head of a run's page: who, which model, status, what served it and the route's attempts, usage, timings. */
 class RunSummary extends VerticalLayout {
     RunSummary(RunTimeline timeline, ZoneId zone) {
         RunView run = timeline.run();
@@ -25,10 +25,15 @@ class RunSummary extends VerticalLayout {
         line("Tenant / owner", run.tenantId() + " / " + run.ownerId());
         line("Model asked", run.model());
         line("Served by", run.servedBy() == null ? "no target answered" : run.servedBy());
-        line(
-                "Route attempts",
-                run.attempts() + " upstream call(s), retries and fallbacks included. Each attempt's"
-                        + " target and outcome are not recorded, only their count and the target that served the run.");
+        if (run.routeAttempts().isEmpty()) {
+            line(
+                    "Route attempts",
+                    run.attempts() + " upstream call(s)"
+                            + (run.status().isTerminal() ? "" : "; each attempt is listed once the run has ended"));
+        } else {
+            line("Route attempts", run.attempts() + " upstream call(s), retries and fallbacks included:");
+            add(new AttemptsGrid(run.routeAttempts()));
+        }
         if (run.statusReason() != null) {
             line("Reason", run.statusReason());
         }

@@ -10,6 +10,10 @@
  * {@code control.EventWriter} writes every {@code run_events} row, both with plain JDBC; JPA only reads them
  * ({@code entity.Run} and {@code entity.RunEvent} are read-only), so no version is kept in step by hand.
  *
+ * <p>A run's deadlines are fixed when it starts (what its routing policy chose, the instance's for the rest), so
+ * the check of every live run four times a second looks nothing up. Its route's attempts are collected in memory
+ * and written with its end, by the statement that ends its row: nothing is written per token.
+ *
  * <p>Dependencies: runs uses providers (the generation SPI, the request and usage values), routing (which
  * target serves a model), tenants (the caller) and platform. Features that react to runs depend on runs, never the reverse: a run's
  * end is announced by the {@link org.switchboard.core.runs.entity.RunEnded} event. Callers reach runs through

@@ -8,10 +8,14 @@ import java.util.List;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RouteAttemptsConverter;
 import org.switchboard.core.runs.entity.RunSnapshot;
 import org.switchboard.core.runs.entity.RunView;
 
-/** The native JSON of a run (ids as strings), optionally with the events after a cursor. */
+/**
+ * The native JSON of a run (ids as strings), optionally with the events after a cursor. An ended run that made
+ * upstream calls lists them as {@code attempts}, each {@code {target, outcome, status?, started_ms, took_ms}}.
+ */
 final class RunJson {
     private RunJson() {}
 
@@ -77,6 +81,9 @@ final class RunJson {
             json.add(
                     "route",
                     JsonP.createObjectBuilder().add("served_by", run.servedBy()).add("attempts", run.attempts()));
+        }
+        if (!run.routeAttempts().isEmpty()) { // each call of the route (route.attempts counts them), once ended
+            json.add("attempts", RouteAttemptsConverter.json(run.routeAttempts()));
         }
         if (run.upstreamConversationId() != null) {
             json.add("upstream_conversation_id", run.upstreamConversationId());

@@ -23,6 +23,7 @@ import org.switchboard.core.routing.boundary.ProviderRequest;
 import org.switchboard.core.routing.boundary.ProviderResponse;
 import org.switchboard.core.routing.boundary.ResealResponse;
 import org.switchboard.core.routing.boundary.TargetStatus;
+import org.switchboard.core.routing.entity.DeadlineSettings;
 import org.switchboard.core.routing.entity.ResilienceSettings;
 
 /** The admin API's JSON as JSON-B reads and writes the records: the member names the API has always had. */
@@ -61,6 +62,16 @@ class AdminJsonTest {
         assertThat(request.targets())
                 .containsExactly(new PolicyTarget("p", "m", "42", 70, null, new BigDecimal("0.0025"), null));
         assertThat(request.resilience()).isEqualTo(new ResilienceSettings(2, 10L, null, null, null, null, null));
+    }
+
+    @Test
+    void aPolicyRequestReadsDeadlines() {
+        PolicyRequest request =
+                read("{\"deadlines\":{\"first_token_ms\":1500,\"total_ms\":60000}}", PolicyRequest.class);
+
+        assertThat(request.deadlines()).isEqualTo(new DeadlineSettings(1_500L, null, 60_000L));
+        assertThatThrownBy(() -> read("{\"deadlines\":{\"gap_ms\":\"2000\"}}", PolicyRequest.class))
+                .isInstanceOf(InvalidInput.class);
     }
 
     @Test
@@ -156,6 +167,7 @@ class AdminJsonTest {
                 "priority",
                 List.of(new PolicyTarget("p", "m", null, 1, 1, BigDecimal.ZERO, new BigDecimal("0.01"))),
                 new ResilienceSettings(3, 250L, 2.0, 0.2, 5, 30_000L, 60_000L),
+                new DeadlineSettings(2_000L, null, null),
                 true,
                 "a",
                 "b");
@@ -175,6 +187,8 @@ class AdminJsonTest {
                         "breaker_cool_down_ms",
                         "quota_cool_down_ms");
         assertThat(json.getJsonObject("resilience").getInt("max_attempts")).isEqualTo(3);
+        assertThat(json.getJsonObject("deadlines").keySet()).containsExactly("first_token_ms");
+        assertThat(json.getJsonObject("deadlines").getInt("first_token_ms")).isEqualTo(2000);
     }
 
     @Test

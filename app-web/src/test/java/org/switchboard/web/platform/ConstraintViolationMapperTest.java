@@ -44,6 +44,7 @@ class ConstraintViolationMapperTest {
                     new PolicyTarget("p", "m", null, -1, null, null, new BigDecimal("-1"))),
             new ResilienceSettings(0, null, null, null, null, null, null),
             null,
+            null,
             null);
 
     private static JsonObject answer(Set<? extends ConstraintViolation<?>> violations) {

@@ -24,4 +24,16 @@ public interface GenerationListener {
 
     /** Which target serves the generation ({@code provider/model}) and after how many calls in all. */
     default void onRoute(String servedBy, int attempts) {}
+
+    /** A routed generation calls {@code target} ({@code provider/model}): its next attempt, a retry included. */
+    default void onAttempt(String target) {}
+
+    /**
+     * The attempt called last failed with {@code failure}: it is retried, fallen back from, or the generation's
+     * end. Only its type and upstream status are kept (a detail may quote the upstream).
+     */
+    default void onAttemptFailed(ProviderFailure failure) {}
+
+    /** A routed generation passed {@code target} over without a call, for {@code outcome} ({@code breaker-open}...). */
+    default void onTargetSkipped(String target, String outcome) {}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.switchboard.core.platform.OnCreate;
 import org.switchboard.core.platform.ViolationType;
+import org.switchboard.core.routing.entity.DeadlineSettings;
 import org.switchboard.core.routing.entity.PolicyCodec;
 import org.switchboard.core.routing.entity.ResilienceSettings;
 import org.switchboard.core.routing.entity.RoutingPolicy;
@@ -17,7 +18,8 @@ import org.switchboard.core.routing.entity.Target;
 
 /**
  * A routing policy to create, or the fields of one to change (what a change leaves null it keeps): the alias
- * clients name, the strategy (default {@code priority}), 1-32 targets and the resilience settings it chooses.
+ * clients name, the strategy (default {@code priority}), 1-32 targets, and the resilience settings and run
+ * deadlines it chooses (a null field of either takes the instance default).
  */
 @ViolationType("invalid-routing-policy")
 public record PolicyRequest(
@@ -29,6 +31,7 @@ public record PolicyRequest(
         @NotEmpty(groups = OnCreate.class) @Size(max = 32) @AnyTargetWeighted
                 List<@NotNull @Valid PolicyTarget> targets,
         @Valid ResilienceSettings resilience,
+        @Valid DeadlineSettings deadlines,
         Boolean enabled,
         String scope) {
 
@@ -41,6 +44,7 @@ public record PolicyRequest(
                         ? targets
                         : current.targets().stream().map(PolicyTarget::of).toList(),
                 resilience != null ? resilience : current.resilience(),
+                deadlines != null ? deadlines : current.deadlines(),
                 enabled != null ? enabled : current.enabled(),
                 scope);
     }
@@ -57,5 +61,9 @@ public record PolicyRequest(
 
     ResilienceSettings resilienceOrDefaults() {
         return resilience == null ? ResilienceSettings.DEFAULTS : resilience;
+    }
+
+    DeadlineSettings deadlinesOrDefaults() {
+        return deadlines == null ? DeadlineSettings.DEFAULTS : deadlines;
     }
 }

@@ -76,7 +76,8 @@ public class RoutingPolicies {
                 request.alias(),
                 request.strategyOrDefault(),
                 targets,
-                request.resilienceOrDefaults());
+                request.resilienceOrDefaults(),
+                request.deadlinesOrDefaults());
         store.persist(policy);
         reload.changed();
         PolicyResponse created = response(policy);
@@ -90,7 +91,13 @@ public class RoutingPolicies {
         PolicyRequest next = validation.check(changes.over(policy), OnCreate.class); // after the 404/403
         List<Target> targets = knownTargets(caller, next);
         requireUnique(policy.tenantId(), next.alias(), policy.id());
-        policy.update(next.alias(), next.strategyOrDefault(), targets, next.resilienceOrDefaults(), next.enabled());
+        policy.update(
+                next.alias(),
+                next.strategyOrDefault(),
+                targets,
+                next.resilienceOrDefaults(),
+                next.deadlinesOrDefaults(),
+                next.enabled());
         store.merge(policy);
         reload.changed();
         PolicyResponse after = response(policy);

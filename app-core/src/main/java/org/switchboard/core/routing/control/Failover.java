@@ -28,9 +28,16 @@ final class Failover<T> {
         void start(RouteTarget target, Upstream upstream, AsyncExecution<T> execution);
     }
 
+    /** Learns of a target passed over without a call, and why (a breaker, a 429 rest, a key that does not open). */
+    @FunctionalInterface
+    interface Skipped {
+        void skipped(RouteTarget target, String outcome);
+    }
+
     private final Route route;
     private final TargetServices services;
     private final Call<T> call;
+    private final Skipped skipped;
     private final List<RouteTarget> order;
     private final CallerThreadScheduler scheduler;
     private volatile boolean cancelled;
@@ -38,9 +45,14 @@ final class Failover<T> {
     private volatile int targetsTried;
 
     Failover(Route route, TargetServices services, Call<T> call) {
+        this(route, services, call, (target, outcome) -> {});
+    }
+
+    Failover(Route route, TargetServices services, Call<T> call, Skipped skipped) {
         this.route = route;
         this.services = services;
         this.call = call;
+        this.skipped = skipped;
         this.order = services.health().order(route);
         this.scheduler = new CallerThreadScheduler(services.timers());
     }
@@ -85,7 +97,9 @@ final class Failover<T> {
     private CompletableFuture<T> from(int index, ProviderFailure last) {
         for (int i = index; i < order.size() && !cancelled; i++) {
             RouteTarget target = order.get(i);
-            if (!services.health().admits(target, route.resilience())) {
+            String refusal = services.health().refusal(target, route.resilience());
+            if (refusal != null) {
+                skipped.skipped(target, refusal);
                 continue;
             }
             Upstream upstream;
@@ -97,6 +111,7 @@ final class Failover<T> {
                         e instanceof KeyUnavailable ? "upstream-auth" : "provider-error",
                         "The key of " + target.label() + " cannot be opened",
                         0);
+                skipped.skipped(target, last.type());
                 continue;
             }
             return attempt(target, upstream, i + 1);

@@ -36,7 +36,7 @@ final class RoutedGeneration implements Generation {
         this.request = request;
         this.downstream = downstream;
         this.services = services;
-        this.failover = new Failover<>(route, services, this::call);
+        this.failover = new Failover<>(route, services, this::call, this::skipped);
     }
 
     void start() {
@@ -70,6 +70,9 @@ final class RoutedGeneration implements Generation {
         synchronized (this) {
             calls++;
             current = call;
+            if (!ended && !cancelled) {
+                downstream.onAttempt(target.label());
+            }
         }
         try {
             call.started(services.adapter(target.kind()).generate(upstream, request, call));
@@ -78,6 +81,12 @@ final class RoutedGeneration implements Generation {
                     "provider-error",
                     "The adapter could not start: " + e.getClass().getSimpleName(),
                     0));
+        }
+    }
+
+    private synchronized void skipped(RouteTarget target, String outcome) {
+        if (!ended && !cancelled) {
+            downstream.onTargetSkipped(target.label(), outcome);
         }
     }
 
@@ -188,6 +197,7 @@ final class RoutedGeneration implements Generation {
                 }
                 done = true;
                 afterText = committed;
+                downstream.onAttemptFailed(failure);
             }
             failover.failed(
                     execution, target, upstream, failure, afterText); // outside the lock: it may start the next call

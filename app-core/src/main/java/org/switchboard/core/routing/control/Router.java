@@ -90,9 +90,14 @@ public class Router {
     };
 
     public Optional<ChatProvider> providerFor(String tenant, String alias) {
+        return chatFor(tenant, alias).map(RoutedChat::provider);
+    }
+
+    /** The provider a run generates with and its policy's deadlines, from one route; empty if none serves it. */
+    public Optional<RoutedChat> chatFor(String tenant, String alias) {
         return table.route(tenant, alias)
                 .filter(route -> !route.targets().isEmpty())
-                .map(this::provider);
+                .map(route -> new RoutedChat(provider(route), route.deadlines()));
     }
 
     /**

@@ -155,7 +155,8 @@ public class RoutingTable {
                                 policy.alias(),
                                 policy.strategy(),
                                 List.copyOf(targets),
-                                policy.resilience().over(defaults)));
+                                policy.resilience().over(defaults),
+                                policy.deadlines()));
             } catch (RuntimeException e) {
                 LOG.warning(
                         "Routing policy " + policy.id() + " (" + policy.alias() + ") is skipped: " + e.getMessage());

@@ -21,6 +21,8 @@ import org.switchboard.core.routing.entity.Resilience;
 @ApplicationScoped
 public class TargetHealth {
     private static final double EWMA_WEIGHT = 0.3;
+    static final String RATE_LIMITED = "rate-limited";
+    static final String BREAKER_OPEN = "breaker-open";
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
@@ -49,8 +51,19 @@ public class TargetHealth {
 
     /** Whether a call may go to the target now: its breaker is not open and it is not resting after a 429. */
     public boolean admits(RouteTarget target, Resilience resilience) {
+        return refusal(target, resilience) == null;
+    }
+
+    /**
+     * Why no call may go to the target now ({@code rate-limited}: resting after a 429; {@code breaker-open}), or
+     * null when one may: then the breaker's permit is taken, as by {@link #admits}.
+     */
+    public String refusal(RouteTarget target, Resilience resilience) {
         State state = state(target, resilience);
-        return System.nanoTime() >= state.restUntilNanos && state.breaker.tryAcquirePermit();
+        if (System.nanoTime() < state.restUntilNanos) {
+            return RATE_LIMITED;
+        }
+        return state.breaker.tryAcquirePermit() ? null : BREAKER_OPEN;
     }
 
     public void succeeded(RouteTarget target, Resilience resilience) {

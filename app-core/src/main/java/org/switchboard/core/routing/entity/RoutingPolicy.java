@@ -12,8 +12,9 @@ import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.switchboard.core.tenants.entity.TenantCriteria;
 
 /**
- * A model alias and how it is served; mirrors table {@code routing_policies}. {@code targets} and
- * {@code resilience} are JSON columns, read into typed values once per load by their converters.
+ * A model alias and how it is served; mirrors table {@code routing_policies}. {@code targets},
+ * {@code resilience} and {@code deadlines} are JSON columns, read into typed values once per load by their
+ * converters.
  */
 @Entity
 @AdditionalCriteria(TenantCriteria.OWN_OR_GLOBAL) // the tenant scope: see org.switchboard.core.tenants
@@ -41,6 +42,10 @@ public class RoutingPolicy {
     @Convert(converter = ResilienceSettingsConverter.class)
     private ResilienceSettings resilience;
 
+    @Column(nullable = false)
+    @Convert(converter = DeadlineSettingsConverter.class)
+    private DeadlineSettings deadlines;
+
     private boolean enabled;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -58,23 +63,41 @@ public class RoutingPolicy {
             Strategy strategy,
             List<Target> targets,
             ResilienceSettings resilience) {
+        this(id, tenantId, alias, strategy, targets, resilience, DeadlineSettings.DEFAULTS);
+    }
+
+    public RoutingPolicy(
+            long id,
+            String tenantId,
+            String alias,
+            Strategy strategy,
+            List<Target> targets,
+            ResilienceSettings resilience,
+            DeadlineSettings deadlines) {
         this.id = id;
         this.tenantId = tenantId;
         this.alias = alias;
         this.strategy = strategy;
         this.targets = List.copyOf(targets);
         this.resilience = resilience;
+        this.deadlines = deadlines;
         this.enabled = true;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
 
     public void update(
-            String alias, Strategy strategy, List<Target> targets, ResilienceSettings resilience, boolean enabled) {
+            String alias,
+            Strategy strategy,
+            List<Target> targets,
+            ResilienceSettings resilience,
+            DeadlineSettings deadlines,
+            boolean enabled) {
         this.alias = alias;
         this.strategy = strategy;
         this.targets = List.copyOf(targets);
         this.resilience = resilience;
+        this.deadlines = deadlines;
         this.enabled = enabled;
         this.updatedAt = Instant.now();
     }
@@ -101,6 +124,11 @@ public class RoutingPolicy {
 
     public ResilienceSettings resilience() {
         return resilience;
+    }
+
+    /** The deadlines the policy chose; a null field is the instance's. */
+    public DeadlineSettings deadlines() {
+        return deadlines;
     }
 
     public boolean enabled() {

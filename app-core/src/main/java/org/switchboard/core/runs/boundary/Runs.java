@@ -227,6 +227,7 @@ public class Runs {
                 lastSeq,
                 run.servedBy(),
                 run.attempts(),
-                run.upstreamConversationId());
+                run.upstreamConversationId(),
+                run.routeAttempts());
     }
 }

@@ -34,6 +34,7 @@ public final class LiveRun {
     private String servedBy;
     private int attempts;
     private String upstreamConversationId;
+    private final RouteLog route = new RouteLog();
 
     public LiveRun(Run run) {
         this.id = run.id();
@@ -97,15 +98,24 @@ public final class LiveRun {
     synchronized void recordRoute(String servedBy, int attempts) {
         this.servedBy = servedBy;
         this.attempts = attempts;
+        route.served();
+    }
+
+    /** The attempts of the run's route, as they happen. */
+    RouteLog route() {
+        return route;
     }
 
     synchronized void recordConversation(String upstreamConversationId) {
         this.upstreamConversationId = upstreamConversationId;
     }
 
-    /** What the terminal event writes to the run row. */
-    synchronized Termination termination(RunStatus status, String reason) {
-        return new Termination(status, reason, usage, servedBy, attempts, upstreamConversationId);
+    /**
+     * What the terminal event writes to the run row; {@code endType} is how the run ended ({@code served} when it
+     * completed, else its problem type), the outcome of an attempt the end cut short.
+     */
+    synchronized Termination termination(RunStatus status, String endType, String reason) {
+        return new Termination(status, reason, usage, servedBy, attempts, upstreamConversationId, route.close(endType));
     }
 
     void attach(Control control) {
@@ -186,12 +196,13 @@ public final class LiveRun {
         void interrupt();
     }
 
-    /** What the terminal event does to the run row. */
+    /** What the terminal event does to the run row; {@code routeAttempts} is their stored JSON (null: none). */
     record Termination(
             RunStatus status,
             String reason,
             Usage usage,
             String servedBy,
             int attempts,
-            String upstreamConversationId) {}
+            String upstreamConversationId,
+            String routeAttempts) {}
 }

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.core.platform.InstanceName;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
+import org.switchboard.core.routing.control.RoutedChat;
 import org.switchboard.core.routing.control.Router;
+import org.switchboard.core.routing.entity.DeadlineSettings;
 import org.switchboard.core.runs.entity.Run;
 
 /**
@@ -84,8 +86,13 @@ public class RunDispatcher {
     }
 
     private LiveRun launch(Run run, ChatRequest request, boolean record) {
-        var provider = router.providerFor(run.tenantId(), run.model());
-        LiveRun liveRun = engine.start(run, request, provider.orElse(Unserved.INSTANCE), record);
+        var routed = router.chatFor(run.tenantId(), run.model());
+        LiveRun liveRun = engine.start(
+                run,
+                request,
+                routed.map(RoutedChat::provider).orElse(Unserved.INSTANCE),
+                routed.map(RoutedChat::deadlines).orElse(DeadlineSettings.DEFAULTS),
+                record);
         LOG.fine(() -> "Run " + liveRun.id() + " started on " + InstanceName.VALUE);
         return liveRun;
     }

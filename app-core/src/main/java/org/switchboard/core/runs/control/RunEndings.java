@@ -22,7 +22,7 @@ final class RunEndings {
     /** Ends a run with the batch that carries its terminal event (executed by {@link EventWriter}). */
     static final String END = "UPDATE runs SET status = ?, status_reason = ?, last_seq = ?, input_tokens = ?,"
             + " output_tokens = ?, usage_estimated = ?, ended_at = ?, lease_owner = NULL, lease_expires_at = NULL,"
-            + " cost = ?, served_by = ?, attempts = ?, upstream_conversation_id = ? WHERE id = ?";
+            + " cost = ?, served_by = ?, attempts = ?, upstream_conversation_id = ?, route_attempts = ? WHERE id = ?";
 
     private static final String LOCK = "SELECT status, tenant_id, lease_expires_at FROM runs WHERE id = ? FOR UPDATE";
     private static final String SELECT_EXPIRED =
@@ -58,7 +58,8 @@ final class RunEndings {
         end.setString(9, termination.servedBy());
         end.setInt(10, termination.attempts());
         end.setString(11, termination.upstreamConversationId());
-        end.setLong(12, runId);
+        end.setString(12, termination.routeAttempts());
+        end.setLong(13, runId);
         end.addBatch();
     }
 
@@ -103,7 +104,7 @@ final class RunEndings {
                     end,
                     runId,
                     seq,
-                    new LiveRun.Termination(status, reason, null, null, 0, null),
+                    new LiveRun.Termination(status, reason, null, null, 0, null, null),
                     Timestamp.from(Instant.now()));
             end.executeBatch();
         }

@@ -11,8 +11,10 @@ import org.switchboard.core.providers.control.GenerationListener;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.providers.entity.Usage;
+import org.switchboard.core.routing.entity.DeadlineSettings;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.LogEntry;
+import org.switchboard.core.runs.entity.RouteAttempt;
 import org.switchboard.core.runs.entity.Run;
 import org.switchboard.core.runs.entity.RunStatus;
 
@@ -41,12 +43,14 @@ public class RunEngine {
     /**
      * Starts generating a run on this instance.
      *
+     * @param deadlines what the run's routing policy chose; the instance's deadlines apply to the rest
      * @param record whether the run's row is still to be written (a run that was not queued first): it is, with
      *     the run's first event
      */
-    public LiveRun start(Run run, ChatRequest request, ChatProvider provider, boolean record) {
+    public LiveRun start(
+            Run run, ChatRequest request, ChatProvider provider, DeadlineSettings deadlines, boolean record) {
         LiveRun liveRun = new LiveRun(run);
-        Relay relay = new Relay(liveRun, run.model());
+        Relay relay = new Relay(liveRun, run.model(), this.deadlines.of(deadlines));
         liveRun.attach(relay);
         live.add(liveRun);
         watch.ensureRunning();
@@ -69,6 +73,9 @@ public class RunEngine {
     private final class Relay implements GenerationListener, LiveRun.Control {
         private final LiveRun run;
         private final String model;
+        /** Fixed when the run starts: the check four times a second looks nothing up. */
+        private final Deadlines.Limits limits;
+
         private final long startedNanos = System.nanoTime();
         private volatile long lastActivityNanos = startedNanos;
         private volatile Generation generation;
@@ -79,9 +86,10 @@ public class RunEngine {
         /** From the start to the first token; negative until there is one. */
         private long firstTokenNanos = -1;
 
-        Relay(LiveRun run, String model) {
+        Relay(LiveRun run, String model, Deadlines.Limits limits) {
             this.run = run;
             this.model = model;
+            this.limits = limits;
         }
 
         @Override
@@ -120,7 +128,7 @@ public class RunEngine {
                 run.recordUsage(new Usage(0, 0, true));
             }
             Usage usage = run.usage();
-            var end = run.termination(RunStatus.COMPLETED, null);
+            var end = run.termination(RunStatus.COMPLETED, RouteAttempt.SERVED, null);
             recordEnd(RunStatus.COMPLETED, null, usage);
             log.append(run, run.next(EventType.DONE, EventData.done(usage)), end);
         }
@@ -129,6 +137,21 @@ public class RunEngine {
         public synchronized void onRoute(String servedBy, int attempts) {
             run.recordRoute(servedBy, attempts);
             series = metrics.series(model, servedBy);
+        }
+
+        @Override
+        public void onAttempt(String target) {
+            run.route().started(target);
+        }
+
+        @Override
+        public void onAttemptFailed(ProviderFailure failure) {
+            run.route().failed(failure.type(), failure.upstreamStatus());
+        }
+
+        @Override
+        public void onTargetSkipped(String target, String outcome) {
+            run.route().skipped(target, outcome);
         }
 
         @Override
@@ -153,7 +176,7 @@ public class RunEngine {
 
         @Override
         public void checkDeadlines(long nowNanos) {
-            String breach = deadlines.breached(startedNanos, lastActivityNanos, anyOutput, nowNanos);
+            String breach = limits.breached(startedNanos, lastActivityNanos, anyOutput, nowNanos);
             if (breach != null) {
                 end(RunStatus.INCOMPLETE, "deadline-exceeded", "Deadline exceeded", breach);
             }
@@ -195,7 +218,7 @@ public class RunEngine {
             ended = true;
             String data = EventData.error(type, title, detail, status);
             recordEnd(status, type, run.usage());
-            log.append(run, run.next(EventType.ERROR, data), run.termination(status, detail));
+            log.append(run, run.next(EventType.ERROR, data), run.termination(status, type, detail));
         }
 
         /**

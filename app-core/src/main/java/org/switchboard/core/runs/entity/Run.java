@@ -1,12 +1,15 @@
 package org.switchboard.core.runs.entity;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.eclipse.persistence.annotations.ReadOnly;
 import org.switchboard.core.providers.entity.Usage;
@@ -79,6 +82,11 @@ public class Run {
     private String servedBy;
 
     private int attempts;
+
+    @Basic // one JSON value, not a collection mapping
+    @Column(name = "route_attempts")
+    @Convert(converter = RouteAttemptsConverter.class)
+    private List<RouteAttempt> routeAttempts;
 
     private java.math.BigDecimal cost;
 
@@ -180,6 +188,11 @@ public class Run {
     /** Upstream calls made for the run, retries and fallbacks included. */
     public int attempts() {
         return attempts;
+    }
+
+    /** Each attempt of the run's route, in order; empty until the run has ended (or if it made none). */
+    public List<RouteAttempt> routeAttempts() {
+        return routeAttempts == null ? List.of() : routeAttempts;
     }
 
     public String upstreamConversationId() {

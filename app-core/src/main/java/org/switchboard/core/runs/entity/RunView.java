@@ -1,9 +1,13 @@
 package org.switchboard.core.runs.entity;
 
 import java.time.Instant;
+import java.util.List;
 import org.switchboard.core.providers.entity.Usage;
 
-/** A run as its owner sees it: state, usage and the text generated so far. */
+/**
+ * A run as its owner sees it: state, usage, the text generated so far, and its route: what served it, how many
+ * upstream calls it made and each attempt (recorded when the run ends).
+ */
 public record RunView(
         long id,
         String tenantId,
@@ -18,7 +22,8 @@ public record RunView(
         int lastSeq,
         String servedBy,
         int attempts,
-        String upstreamConversationId) {
+        String upstreamConversationId,
+        List<RouteAttempt> routeAttempts) {
 
     /** The run as a list shows it: no output read, its last seq as the row has it. */
     public static RunView of(Run run) {
@@ -36,6 +41,7 @@ public record RunView(
                 run.lastSeq(),
                 run.servedBy(),
                 run.attempts(),
-                run.upstreamConversationId());
+                run.upstreamConversationId(),
+                run.routeAttempts());
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.switchboard.core.routing.entity.DeadlineSettings;
 import org.switchboard.core.routing.entity.ResilienceSettings;
+import org.switchboard.core.routing.entity.RoutingPolicy;
 import org.switchboard.core.routing.entity.Strategy;
 import org.switchboard.core.routing.entity.Target;
 
@@ -19,7 +21,7 @@ class PolicyRequestTest {
     private static final PolicyTarget TARGET = new PolicyTarget("openai", "gpt-4o", null, null, null, null, null);
 
     private static PolicyRequest policy(String strategy, List<PolicyTarget> targets, ResilienceSettings resilience) {
-        return new PolicyRequest("chat", strategy, targets, resilience, null, null);
+        return new PolicyRequest("chat", strategy, targets, resilience, null, null, null);
     }
 
     private static PolicyTarget weighted(int weight) {
@@ -33,10 +35,10 @@ class PolicyRequestTest {
 
     @Test
     void aNewPolicyNeedsAnAliasAndTargets() {
-        assertThat(createViolations(new PolicyRequest(null, null, null, null, null, null)))
+        assertThat(createViolations(new PolicyRequest(null, null, null, null, null, null, null)))
                 .containsExactly("alias", "targets");
         assertThat(createViolations(policy(null, List.of(), null))).containsExactly("targets");
-        assertThat(changeViolations(new PolicyRequest(null, null, null, null, null, null)))
+        assertThat(changeViolations(new PolicyRequest(null, null, null, null, null, null, null)))
                 .isEmpty();
     }
 
@@ -107,6 +109,34 @@ class PolicyRequestTest {
                         "resilience.maxAttempts",
                         "resilience.multiplier",
                         "resilience.quotaCoolDownMillis");
+    }
+
+    @Test
+    void deadlinesAreCheckedByTheirRanges() {
+        var ok = new DeadlineSettings(100L, 3_600_000L, 86_400_000L);
+        var bad = new DeadlineSettings(99L, 3_600_001L, 0L);
+
+        assertThat(createViolations(withDeadlines(ok))).isEmpty();
+        assertThat(createViolations(withDeadlines(DeadlineSettings.DEFAULTS))).isEmpty();
+        assertThat(createViolations(withDeadlines(bad)))
+                .containsExactly("deadlines.firstTokenMillis", "deadlines.gapMillis", "deadlines.totalMillis");
+    }
+
+    @Test
+    void aChangeWithoutDeadlinesKeepsThePolicysAndAPolicyWithoutAnyTakesTheInstances() {
+        var chosen = new DeadlineSettings(2_000L, null, null);
+        var stored = new RoutingPolicy(
+                1, "t", "chat", Strategy.PRIORITY, List.of(TARGET.toTarget(1)), ResilienceSettings.DEFAULTS, chosen);
+
+        assertThat(new PolicyRequest(null, null, null, null, null, null, null)
+                        .over(stored)
+                        .deadlinesOrDefaults())
+                .isEqualTo(chosen);
+        assertThat(policy(null, List.of(TARGET), null).deadlinesOrDefaults()).isEqualTo(DeadlineSettings.DEFAULTS);
+    }
+
+    private static PolicyRequest withDeadlines(DeadlineSettings deadlines) {
+        return new PolicyRequest("chat", null, List.of(TARGET), null, deadlines, null, null);
     }
 
     @Test

@@ -206,9 +206,10 @@ class RoutedGenerationTest {
         }
     }
 
-    /** The client side: every callback, in order, as a short string. */
+    /** The client side: every callback, in order, as a short string; the route's attempts in a list of their own. */
     static final class Downstream implements GenerationListener {
         final List<String> calls = new CopyOnWriteArrayList<>();
+        final List<String> attempts = new CopyOnWriteArrayList<>();
         final CountDownLatch ended = new CountDownLatch(1);
         volatile ProviderFailure failure;
         volatile Usage usage;
@@ -245,6 +246,21 @@ class RoutedGenerationTest {
         @Override
         public void onRoute(String servedBy, int attempts) {
             calls.add("route:" + servedBy + "#" + attempts);
+        }
+
+        @Override
+        public void onAttempt(String target) {
+            attempts.add("call:" + target);
+        }
+
+        @Override
+        public void onAttemptFailed(ProviderFailure failure) {
+            attempts.add("failed:" + failure.type() + "/" + failure.upstreamStatus());
+        }
+
+        @Override
+        public void onTargetSkipped(String target, String outcome) {
+            attempts.add("skipped:" + target + ":" + outcome);
         }
 
         List<String> awaitEnd() {
@@ -793,5 +809,46 @@ class RoutedGenerationTest {
 
         assertThat(downstream.awaitEnd()).hasSize(1).first().asString().startsWith("error:");
         assertThat(secondary.calls()).isZero();
+    }
+
+    @Test
+    void eachCallIsReportedAsAnAttemptWithItsFailureBeforeTheNextOne() {
+        adapter("primary").always(Outcome.failure("upstream-error", 503));
+        adapter("secondary").then(Outcome.success(new Usage(1, 1, false), "ok"));
+        Downstream downstream = new Downstream();
+
+        start(route(FAST, PRIMARY, SECONDARY), downstream);
+
+        assertThat(downstream.awaitEnd()).startsWith("route:secondary/model-b#4");
+        assertThat(downstream.attempts)
+                .containsExactly(
+                        "call:primary/model-a",
+                        "failed:upstream-error/503",
+                        "call:primary/model-a",
+                        "failed:upstream-error/503",
+                        "call:primary/model-a",
+                        "failed:upstream-error/503",
+                        "call:secondary/model-b");
+    }
+
+    @Test
+    void aTargetPassedOverIsReportedWithWhy() {
+        Resilience fragile = new Resilience(1, 0, 1, 0, 1, 30_000, 60_000);
+        adapter("primary").then(Outcome.failure("upstream-error", 500));
+        adapter("secondary").always(Outcome.success(new Usage(1, 1, false), "ok"));
+        RouteTarget resting = target("resting", "model-c", 1);
+        adapter("resting").then(Outcome.failure("upstream-quota", 429, Duration.ofSeconds(30), "slow down"));
+        run(route(fragile, PRIMARY, SECONDARY)); // opens the primary's breaker
+        run(route(fragile, resting, SECONDARY)); // rests the other one
+
+        Downstream downstream = new Downstream();
+        start(route(fragile, PRIMARY, resting, SECONDARY), downstream);
+
+        assertThat(downstream.awaitEnd()).startsWith("route:secondary/model-b#1");
+        assertThat(downstream.attempts)
+                .containsExactly(
+                        "skipped:primary/model-a:breaker-open",
+                        "skipped:resting/model-c:rate-limited",
+                        "call:secondary/model-b");
     }
 }
