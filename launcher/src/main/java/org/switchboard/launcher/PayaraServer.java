@@ -46,6 +46,7 @@ final class PayaraServer {
         }
         ensureCommonPoolParallelism();
         ensureSmallResponseBuffers();
+        ensureSlowPerfDataSampling();
         ensureBoundedWriteQueues();
         ensureDataGridOff();
         asadmin(START_TIMEOUT, environment, "start-domain", DOMAIN);
@@ -76,12 +77,26 @@ final class PayaraServer {
         ensureSystemProperty(RESPONSE_BUFFER_SIZE, Integer.toString(RESPONSE_BUFFER_BYTES));
     }
 
+    /**
+     * The JVM samples its performance counters (what {@code jstat} reads) every 50 ms by default: a wake-up twenty
+     * times a second that was the largest single item of an idle server's CPU after the JIT compiler (issue 17).
+     * Once a second is plenty for {@code jstat}; {@code jcmd} does not depend on it.
+     */
+    void ensureSlowPerfDataSampling() {
+        ensureJvmOption("-XX:PerfDataSamplingInterval=", "1000");
+    }
+
     /** Adds {@code -Dname=value} to the server's JVM options unless the domain already sets {@code name}. */
     private void ensureSystemProperty(String name, String value) {
+        ensureJvmOption("-D" + name + "=", value);
+    }
+
+    /** Adds the JVM option {@code key + value} unless the domain already has an option starting with {@code key}. */
+    private void ensureJvmOption(String key, String value) {
         Path config = domainDir().resolve("config/domain.xml");
         try {
             String domain = Files.readString(config);
-            if (domain.contains("-D" + name + "=")) {
+            if (domain.contains("<jvm-options>" + key)) {
                 return;
             }
             var javaConfig = Pattern.compile("<java-config\\b[^>]*>").matcher(domain);
@@ -91,7 +106,7 @@ final class PayaraServer {
             Files.writeString(
                     config,
                     domain.substring(0, javaConfig.end())
-                            + "\n        <jvm-options>-D" + name + "=" + value + "</jvm-options>"
+                            + "\n        <jvm-options>" + key + value + "</jvm-options>"
                             + domain.substring(javaConfig.end()));
         } catch (IOException e) {
             throw new LaunchFailed("Could not configure " + config + ": " + e.getMessage(), e);

@@ -90,6 +90,17 @@ class PayaraServerTest {
     }
 
     @Test
+    void theJvmSamplesItsPerformanceCountersOnceASecond() throws IOException {
+        var server = server();
+
+        server.ensureSlowPerfDataSampling();
+        server.ensureSlowPerfDataSampling();
+
+        assertThat(Files.readString(config).split("<jvm-options>-XX:PerfDataSamplingInterval=1000</jvm-options>", -1))
+                .hasSize(2);
+    }
+
+    @Test
     void everyHttpTransportGetsABoundedSocketWriteBufferOnce() throws IOException {
         var server = server();
 

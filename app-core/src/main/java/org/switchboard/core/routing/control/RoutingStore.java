@@ -14,7 +14,7 @@ import org.switchboard.core.tenants.boundary.TenantScope;
 
 /**
  * Durable routing configuration. Every change bumps {@code routing_version} in the same transaction, which
- * is what every instance's {@link RoutingTable} polls. The admin's reads and writes see the caller's tenant's rows
+ * is what every instance polls ({@link RoutingVersion}). The admin's reads and writes see the caller's tenant's rows
  * and the global ones ({@link TenantScope}); loading the whole table, seeding and flagging a key are platform work.
  */
 @Stateless
@@ -36,11 +36,6 @@ public class RoutingStore {
                         .getResultList(),
                 em.createQuery("SELECT r FROM RoutingPolicy r ORDER BY r.id", RoutingPolicy.class)
                         .getResultList());
-    }
-
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long version() {
-        return version(scope.platform());
     }
 
     private static long version(EntityManager em) {

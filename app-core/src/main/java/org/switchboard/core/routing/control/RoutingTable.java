@@ -43,6 +43,9 @@ public class RoutingTable {
     RoutingStore store;
 
     @Inject
+    RoutingVersion version;
+
+    @Inject
     ThreadPools pools;
 
     @Inject
@@ -118,10 +121,10 @@ public class RoutingTable {
 
     private void refreshIfChanged() {
         try {
-            if (store.version() != snapshot.version) {
+            if (version.current() != snapshot.version) {
                 reload();
             }
-        } catch (RuntimeException e) {
+        } catch (java.sql.SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Refreshing the routing table failed; keeping the last one: " + e.getMessage());
         }
     }
