@@ -361,8 +361,8 @@ class ConsoleViewsIT extends SwitchboardDeployment {
         String newest = ChatApi.create(busyToken, "Busy newest").getString("id");
 
         signIn("admin");
-        browser.choose("tenant-choice", tenant);
         open("chats", "chats-grid");
+        browser.choose("tenant-choice", tenant); // the page reloads, acting for the tenant
         seeText(newest);
         assertThat(browser.page()).doesNotContain(oldChat).doesNotContain(early);
         browser.type("chats-user", early);
