@@ -132,8 +132,8 @@ public final class DifyApps implements ProviderAdapter {
     }
 
     private static HttpRequest post(Upstream upstream, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream.url(path)))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(upstream.url(path))).POST(HttpRequest.BodyPublishers.ofString(body));
         headers(upstream, request::header);
         return request.build();
     }

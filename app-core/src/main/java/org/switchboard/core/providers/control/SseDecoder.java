@@ -23,10 +23,19 @@ final class SseDecoder {
     private static final int MAX_NAME = 5;
 
     /** Where in a line the decoder is. */
-    private enum At { LINE_START, NAME, VALUE_START, VALUE }
+    private enum At {
+        LINE_START,
+        NAME,
+        VALUE_START,
+        VALUE
+    }
 
     /** Which field the current line's value belongs to. */
-    private enum Field { DATA, EVENT, OTHER }
+    private enum Field {
+        DATA,
+        EVENT,
+        OTHER
+    }
 
     private final SseExchange events;
     private final boolean lines;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.core.providers.control.transport.NettyTransport;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
-import org.switchboard.core.providers.control.transport.NettyTransport;
 
 /**
  * HTTPS through the Netty transport: the JDK's TLS with the trust it is given, and the certificate checked against
@@ -41,11 +41,29 @@ class NettyTlsTest {
     static void startHttpsUpstream(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("upstream.p12");
         Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                        "-genkeypair", "-alias", "upstream", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "2",
-                        "-storetype", "PKCS12", "-keystore", store.toString(),
-                        "-storepass", "secret", "-keypass", "secret")
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "upstream",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "secret",
+                        "-keypass",
+                        "secret")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,7 +125,8 @@ class NettyTlsTest {
                 new NettyTransport(Thread::new, 1, Duration.ofSeconds(5), SSLContext.getDefault())) {
             RecordingListener listener = new RecordingListener();
             new OpenAiCompatible(null, netty)
-                    .generate(upstream("https://localhost:" + server.getAddress().getPort() + "/v1"), hello(), listener);
+                    .generate(
+                            upstream("https://localhost:" + server.getAddress().getPort() + "/v1"), hello(), listener);
 
             assertThat(listener.awaitEnd()).containsExactly("error:upstream-unreachable");
         }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.providers.control.TranscriptServer.Reply;
+import org.switchboard.core.providers.control.transport.JdkTransport;
 import org.switchboard.core.providers.control.transport.NettyTransport;
 import org.switchboard.core.providers.control.transport.StreamTransport;
 import org.switchboard.core.providers.entity.ChatMessage;
@@ -41,7 +42,8 @@ import org.switchboard.core.providers.entity.ChatRequest;
  * makes its threads with the given factory and stops them on close.
  */
 class NettyTransportTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final ThreadFactory factory = task -> {
@@ -66,7 +68,8 @@ class NettyTransportTest {
         }
     }
 
-    static final Dialect OPENAI = new Dialect("openai", s -> new OpenAiCompatible(HTTP, s), "/v1/chat/completions", "/v1");
+    static final Dialect OPENAI =
+            new Dialect("openai", s -> new OpenAiCompatible(HTTP, s), "/v1/chat/completions", "/v1");
     static final Dialect ANTHROPIC = new Dialect("anthropic", AnthropicMessages::new, "/v1/messages", "");
     static final Dialect DIFY = new Dialect("dify", s -> new DifyApps(HTTP, s), "/v1/chat-messages", "/v1");
     static final Dialect MAPPED = new Dialect("mapped", MappedAdapter::new, "/v1/chat/completions", "/v1");
@@ -86,8 +89,9 @@ class NettyTransportTest {
             all.add(Arguments.of(MAPPED, Reply.transcript("mapped/" + name + ".sse")));
         }
         for (Dialect dialect : List.of(OPENAI, ANTHROPIC, DIFY, MAPPED)) {
-            all.add(Arguments.of(dialect, Reply.status(429, "{\"error\":{\"message\":\"Slow down\"}}")
-                    .withHeader("Retry-After", "17")));
+            all.add(Arguments.of(
+                    dialect,
+                    Reply.status(429, "{\"error\":{\"message\":\"Slow down\"}}").withHeader("Retry-After", "17")));
             all.add(Arguments.of(dialect, Reply.status(401, "{\"error\":{\"message\":\"Bad key\"}}")));
             all.add(Arguments.of(dialect, Reply.status(503, "upstream overloaded")));
         }
@@ -99,8 +103,7 @@ class NettyTransportTest {
     void everyDialectSeesTheSameAsThroughTheJdkClient(Dialect dialect, Reply reply) {
         fake.answer(dialect.path(), reply);
 
-        List<String> jdk = generate(dialect.adapter().apply(new org.switchboard.core.providers.control.transport
-                .JdkTransport(HTTP)), fake.baseUrl() + dialect.base());
+        List<String> jdk = generate(dialect.adapter().apply(new JdkTransport(HTTP)), fake.baseUrl() + dialect.base());
         List<String> overNetty = generate(dialect.adapter().apply(netty), fake.baseUrl() + dialect.base());
 
         assertThat(overNetty).isEqualTo(jdk);
@@ -131,29 +134,31 @@ class NettyTransportTest {
         java.util.Arrays.fill(endless, utf8(delta("tick")));
         try (RawUpstream upstream = RawUpstream.start(chunked(true, endless))) {
             RecordingListener listener = new RecordingListener();
-            Generation generation = OPENAI.adapter()
-                    .apply(netty)
-                    .generate(upstream(upstream.baseUrl() + "/v1"), hello(), listener);
+            Generation generation =
+                    OPENAI.adapter().apply(netty).generate(upstream(upstream.baseUrl() + "/v1"), hello(), listener);
             await().atMost(5, TimeUnit.SECONDS).until(() -> !listener.calls.isEmpty());
 
             generation.cancel();
 
-            assertThat(upstream.clientClosed.await(5, TimeUnit.SECONDS)).as("the upstream saw the close").isTrue();
+            assertThat(upstream.clientClosed.await(5, TimeUnit.SECONDS))
+                    .as("the upstream saw the close")
+                    .isTrue();
             int seen = listener.calls.size();
             Thread.sleep(200); // what a cancelled generation must not do: call back after the cancel settled
             assertThat(listener.calls).hasSize(seen).allMatch(call -> call.equals("delta:tick"));
             upstream.answer(chunked(true, utf8(delta("Hi")), utf8("data: [DONE]\n\n")));
             assertThat(generate(OPENAI.adapter().apply(netty), upstream.baseUrl() + "/v1"))
                     .containsExactly("delta:Hi", "complete");
-            assertThat(upstream.connections).as("the cancelled connection was not reused").hasValue(2);
+            assertThat(upstream.connections)
+                    .as("the cancelled connection was not reused")
+                    .hasValue(2);
         }
     }
 
     @Test
     void aBodyCutBelowHttpFramingFailsAsWithTheJdkClientAndIsNotReused() {
         try (RawUpstream upstream = RawUpstream.start(chunked(false, utf8(delta("Once"))))) {
-            List<String> jdk = generate(OPENAI.adapter().apply(
-                    new org.switchboard.core.providers.control.transport.JdkTransport(HTTP)), upstream.baseUrl() + "/v1");
+            List<String> jdk = generate(OPENAI.adapter().apply(new JdkTransport(HTTP)), upstream.baseUrl() + "/v1");
             List<String> overNetty = generate(OPENAI.adapter().apply(netty), upstream.baseUrl() + "/v1");
             List<String> again = generate(OPENAI.adapter().apply(netty), upstream.baseUrl() + "/v1");
 
@@ -165,13 +170,14 @@ class NettyTransportTest {
 
     @Test
     void aCharacterSplitAcrossWritesAndCrlfLineEndsArriveWhole() {
-        byte[] event = utf8(delta("gr\u00fc\u00df \ud83c\udf89").replace("\n", "\r\n"));
-        int split = new String(event, java.nio.charset.StandardCharsets.UTF_8).indexOf('\u00fc') + 8;
-        byte[] first = java.util.Arrays.copyOfRange(event, 0, split + 1); // ends inside the two bytes of ü
-        byte[] second = java.util.Arrays.copyOfRange(event, split + 1, event.length - 1); // ends between CR and LF
+        String text = delta("gr\u00fc\u00df \ud83c\udf89").replace("\n", "\r\n");
+        byte[] event = utf8(text);
+        int split = text.indexOf('\u00fc') + 1; // all ASCII before it: the byte after the first of its two
+        byte[] first = java.util.Arrays.copyOfRange(event, 0, split);
+        byte[] second = java.util.Arrays.copyOfRange(event, split, event.length - 1); // ends between CR and LF
         byte[] third = {'\n'};
-        try (RawUpstream upstream = RawUpstream.start(
-                chunked(true, first, second, third, utf8("data: [DONE]\r\n\r\n")))) {
+        try (RawUpstream upstream =
+                RawUpstream.start(chunked(true, first, second, third, utf8("data: [DONE]\r\n\r\n")))) {
             assertThat(generate(OPENAI.adapter().apply(netty), upstream.baseUrl() + "/v1"))
                     .containsExactly("delta:gr\u00fc\u00df \ud83c\udf89", "complete");
         }

@@ -31,6 +31,7 @@ final class RawUpstream implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     /** Counted down each time the client closes a connection (or a write to it fails). */
     final CountDownLatch clientClosed = new CountDownLatch(1);
+
     private final ServerSocket server;
     private volatile Answer answer;
 
@@ -41,8 +42,7 @@ final class RawUpstream implements AutoCloseable {
 
     static RawUpstream start(Answer answer) {
         try {
-            RawUpstream upstream =
-                    new RawUpstream(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), answer);
+            RawUpstream upstream = new RawUpstream(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), answer);
             daemon(upstream::accept);
             return upstream;
         } catch (IOException e) {
@@ -58,23 +58,29 @@ final class RawUpstream implements AutoCloseable {
         answer = next;
     }
 
-    /** A 200 text/event-stream answer in chunked encoding, each piece one chunk written and flushed on its own. */
+    /**
+     * A 200 text/event-stream answer in chunked encoding, each piece one chunk written and flushed on its own; the
+     * body's end goes out with the last piece (or, not {@code complete}, the connection closes after it).
+     */
     static Answer chunked(boolean complete, byte[]... pieces) {
         return out -> {
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            for (byte[] piece : pieces) {
-                out.write((Integer.toHexString(piece.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(piece);
+            for (int i = 0; i < pieces.length; i++) {
+                out.write((Integer.toHexString(pieces[i].length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(pieces[i]);
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                Thread.sleep(2);
+                if (i < pieces.length - 1) {
+                    out.flush();
+                    Thread.sleep(2);
+                }
             }
-            if (complete) {
+            if (complete) { // in the same write as the last piece, as a server does that ends the body with it
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             } else {
+                out.flush();
                 throw new Cut(); // closes the connection mid-body
             }
         };

@@ -23,7 +23,8 @@ import org.switchboard.core.platform.JsonP;
  * arrives at once; a UTF-8 character split across chunks arrives whole; a line longer than any buffer is one line.
  */
 class SseDecoderTest {
-    private static final String OLLAMA = """
+    private static final String OLLAMA =
+            """
             {"framing": "ndjson", "text_path": "$.message.content", "event_path": "$.done",
              "end_markers": ["true"], "input_tokens_path": "$.prompt_eval_count",
              "output_tokens_path": "$.eval_count"}
@@ -41,8 +42,7 @@ class SseDecoderTest {
             all.add(Arguments.of("dify/" + name + ".sse", reader(DifyChatStream::new)));
         }
         for (String name : List.of("workflow-outputs", "workflow-text-chunks", "workflow-failed")) {
-            all.add(Arguments.of(
-                    "dify/" + name + ".sse", reader(listener -> new DifyWorkflowStream(listener, null))));
+            all.add(Arguments.of("dify/" + name + ".sse", reader(listener -> new DifyWorkflowStream(listener, null))));
         }
         all.add(Arguments.of("mapped/openai.sse", reader(l -> MappedAdapter.stream(settings("{}"), l))));
         all.add(Arguments.of("mapped/ollama.ndjson", reader(l -> MappedAdapter.stream(settings(OLLAMA), l))));
@@ -59,7 +59,8 @@ class SseDecoderTest {
 
         int step = Math.max(1, body.length / 700); // every split point of the short ones, hundreds of the long ones
         for (int split = 1; split < body.length; split += step) {
-            List<byte[]> two = List.of(Arrays.copyOfRange(body, 0, split), Arrays.copyOfRange(body, split, body.length));
+            List<byte[]> two =
+                    List.of(Arrays.copyOfRange(body, 0, split), Arrays.copyOfRange(body, split, body.length));
             assertThat(feed(reader, two)).as("split at byte %d", split).isEqualTo(whole);
         }
         assertThat(feed(reader, bytes(body))).as("one byte at a time").isEqualTo(whole);
@@ -80,7 +81,8 @@ class SseDecoderTest {
         Function<RecordingListener, SseExchange> openAi = reader(OpenAiStreamReader::new);
 
         for (int split = 1; split < body.length; split++) {
-            List<byte[]> two = List.of(Arrays.copyOfRange(body, 0, split), Arrays.copyOfRange(body, split, body.length));
+            List<byte[]> two =
+                    List.of(Arrays.copyOfRange(body, 0, split), Arrays.copyOfRange(body, split, body.length));
             assertThat(feed(openAi, two)).as("split at byte %d", split).containsExactly("delta:" + text, "complete");
         }
     }
@@ -102,9 +104,10 @@ class SseDecoderTest {
     void multipleDataLinesJoinAndTheLastEventNeedsNoBlankLine() {
         RecordingListener listener = new RecordingListener();
         SseExchange mapped = MappedAdapter.stream(settings("{\"text_path\": \"$.t\"}"), listener);
-        byte[] body = ": comment\nid: 7\nretry: 10\ndata\ndata:{\"t\":\ndata: \"one\"}\n\nevent:x\ndata:{\"t\":\"two\"}\r\n\r\n"
-                .concat("data: [DONE]")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ": comment\nid: 7\nretry: 10\ndata\ndata:{\"t\":\ndata: \"one\"}\n\nevent:x\ndata:{\"t\":\"two\"}\r\n\r\n"
+                        .concat("data: [DONE]")
+                        .getBytes(StandardCharsets.UTF_8);
         mapped.onBytes(ByteBuffer.wrap(body));
         mapped.onComplete();
 

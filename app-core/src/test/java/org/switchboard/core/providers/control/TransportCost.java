@@ -46,7 +46,12 @@ public final class TransportCost {
             NettyTransport netty = new NettyTransport(
                     task -> new Thread(task, "netty-loop"), 1, Duration.ofSeconds(5), SSLContext.getDefault());
             for (int round = 0; round < 2; round++) { // the first round warms up
-                run("jdk", new JdkTransport(http), t -> t.getName().startsWith("HttpClient"), upstream, requests,
+                run(
+                        "jdk",
+                        new JdkTransport(http),
+                        t -> t.getName().startsWith("HttpClient"),
+                        upstream,
+                        requests,
                         concurrency);
                 run("netty", netty, t -> t.getName().equals("netty-loop"), upstream, requests, concurrency);
             }
@@ -54,8 +59,14 @@ public final class TransportCost {
         }
     }
 
-    private static void run(String name, StreamTransport transport, Predicate<Thread> own, RawUpstream upstream,
-            int requests, int concurrency) throws InterruptedException {
+    private static void run(
+            String name,
+            StreamTransport transport,
+            Predicate<Thread> own,
+            RawUpstream upstream,
+            int requests,
+            int concurrency)
+            throws InterruptedException {
         OpenAiCompatible adapter = new OpenAiCompatible(null, transport);
         Upstream target = new Upstream(upstream.baseUrl() + "/v1", "sk", "m", null);
         ChatRequest request =
@@ -76,8 +87,13 @@ public final class TransportCost {
         System.out.printf(
                 "%-6s %d requests at concurrency %d: %.3f ms CPU and %.1f KB allocated per request on the transport's"
                         + " threads (%d threads), %d failures, %.0f requests/s%n",
-                name, requests, concurrency, (after[0] - before[0]) / 1e6 / requests,
-                (after[1] - before[1]) / 1024.0 / requests, after[2], failures.get(),
+                name,
+                requests,
+                concurrency,
+                (after[0] - before[0]) / 1e6 / requests,
+                (after[1] - before[1]) / 1024.0 / requests,
+                after[2],
+                failures.get(),
                 requests / ((System.nanoTime() - wall) / 1e9));
     }
 

@@ -114,9 +114,11 @@ final class ChannelExchange extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext context) {
         NettyCall exchange = current;
         if (exchange != null) {
-            fail(exchange, status == 0
-                    ? new IOException("The connection closed before an answer")
-                    : new EOFException("EOF reached while reading"));
+            fail(
+                    exchange,
+                    status == 0
+                            ? new IOException("The connection closed before an answer")
+                            : new EOFException("EOF reached while reading"));
         } else {
             pool.forget(this);
         }
@@ -182,8 +184,7 @@ final class ChannelExchange extends ChannelInboundHandlerAdapter {
         if (errorBody == null) {
             exchange.sink.onEnd();
         } else {
-            exchange.sink.onErrorAnswer(
-                    status, javaHeaders(errorHeaders), errorBody.toString(StandardCharsets.UTF_8));
+            exchange.sink.onErrorAnswer(status, javaHeaders(errorHeaders), errorBody.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -212,10 +213,7 @@ final class ChannelExchange extends ChannelInboundHandlerAdapter {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         FullHttpRequest request = new DefaultFullHttpRequest(
-                HttpVersion.HTTP_1_1,
-                HttpMethod.valueOf(call.method()),
-                target,
-                Unpooled.wrappedBuffer(call.body()));
+                HttpVersion.HTTP_1_1, HttpMethod.valueOf(call.method()), target, Unpooled.wrappedBuffer(call.body()));
         HttpHeaders headers = request.headers();
         headers.set(HttpHeaderNames.HOST, pool.hostHeader());
         call.forEachHeader((name, value) -> headers.add(name, value));

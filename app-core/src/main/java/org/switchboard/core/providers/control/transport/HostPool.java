@@ -30,6 +30,7 @@ final class HostPool {
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS);
     /** How long a resolved address is used before it is looked up again (the JVM caches lookups as well). */
     private static final long RESOLVED_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     private static final int MAX_IDLE = 512;
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_HEADER_SIZE = 16384;

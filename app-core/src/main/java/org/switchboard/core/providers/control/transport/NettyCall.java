@@ -1,7 +1,7 @@
 package org.switchboard.core.providers.control.transport;
 
-import io.netty.channel.EventLoop;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.ConnectException;
@@ -68,9 +68,8 @@ final class NettyCall implements StreamTransport.Exchange {
     }
 
     private static Throwable translate(Throwable failure) {
-        Throwable cause = failure instanceof DecoderException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+        Throwable cause =
+                failure instanceof DecoderException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ConnectTimeoutException || cause instanceof SslHandshakeTimeoutException) {
             HttpConnectTimeoutException timeout = new HttpConnectTimeoutException("HTTP connect timed out");
             timeout.initCause(cause);
