@@ -45,29 +45,23 @@ public final class TransportCost {
                     .build();
             NettyTransport netty = new NettyTransport(
                     task -> new Thread(task, "netty-loop"), 1, Duration.ofSeconds(5), SSLContext.getDefault());
+            Predicate<Thread> jdkThreads = t -> t.getName().startsWith("HttpClient")
+                    || t.getName().startsWith("ForkJoinPool.commonPool");
+            Predicate<Thread> nettyThreads = t -> t.getName().equals("netty-loop");
             for (int round = 0; round < 2; round++) { // the first round warms up
-                run(
-                        "jdk",
-                        new JdkTransport(http),
-                        t -> t.getName().startsWith("HttpClient"),
-                        upstream,
-                        requests,
+                run("before", "SSE only", new JdkLines(http), jdkThreads, upstream, requests, concurrency);
+                run("jdk", "SSE only", new Unparsed(new JdkTransport(http)), jdkThreads, upstream, requests, concurrency);
+                run("netty", "SSE only", new Unparsed(netty), nettyThreads, upstream, requests, concurrency);
+                run("jdk", "OpenAI parse", new OpenAiCompatible(http), jdkThreads, upstream, requests, concurrency);
+                run("netty", "OpenAI parse", new OpenAiCompatible(http, netty), nettyThreads, upstream, requests,
                         concurrency);
-                run("netty", netty, t -> t.getName().equals("netty-loop"), upstream, requests, concurrency);
             }
             netty.close();
         }
     }
 
-    private static void run(
-            String name,
-            StreamTransport transport,
-            Predicate<Thread> own,
-            RawUpstream upstream,
-            int requests,
-            int concurrency)
-            throws InterruptedException {
-        OpenAiCompatible adapter = new OpenAiCompatible(null, transport);
+    private static void run(String name, String mode, ProviderAdapter adapter, Predicate<Thread> own,
+            RawUpstream upstream, int requests, int concurrency) throws InterruptedException {
         Upstream target = new Upstream(upstream.baseUrl() + "/v1", "sk", "m", null);
         ChatRequest request =
                 new ChatRequest("m", List.of(new ChatMessage("user", "Hi")), 64, null, null, null, Map.of());
@@ -85,9 +79,10 @@ public final class TransportCost {
         done.await();
         long[] after = sample(own);
         System.out.printf(
-                "%-6s %d requests at concurrency %d: %.3f ms CPU and %.1f KB allocated per request on the transport's"
-                        + " threads (%d threads), %d failures, %.0f requests/s%n",
+                "%-6s %-12s %d requests at concurrency %d: %.3f ms CPU and %.1f KB allocated per request on the"
+                        + " transport's threads (%d threads), %d failures, %.0f requests/s%n",
                 name,
+                mode,
                 requests,
                 concurrency,
                 (after[0] - before[0]) / 1e6 / requests,
@@ -144,6 +139,111 @@ public final class TransportCost {
         return "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1733500000,"
                 + "\"model\":\"mock-model\",\"system_fingerprint\":\"fp_mock\",\"choices\":[{\"index\":0,\"delta\":{"
                 + delta + "},\"logprobs\":null,\"finish_reason\":" + finish + "}]}\n\n";
+    }
+
+    /**
+     * How the JDK client was read before the transports: lines decoded to {@code String}s by the JDK's line
+     * subscriber, the SSE fields cut from them as strings (the former {@code SseExchange}), events counted only.
+     */
+    private record JdkLines(HttpClient http) implements ProviderAdapter {
+        @Override
+        public String kind() {
+            return "lines";
+        }
+
+        @Override
+        public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
+            java.net.http.HttpRequest call = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(upstream.url("/chat/completions")))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                    .build();
+            Lines lines = new Lines(listener);
+            http.sendAsync(call, info -> java.net.http.HttpResponse.BodySubscribers.fromLineSubscriber(
+                    lines, subscriber -> null, java.nio.charset.StandardCharsets.UTF_8, null));
+            return () -> {};
+        }
+    }
+
+    /** The former SseExchange's line handling, verbatim but for the dialect. */
+    private static final class Lines implements java.util.concurrent.Flow.Subscriber<String> {
+        private final GenerationListener listener;
+        private String eventName;
+        private StringBuilder data;
+
+        Lines(GenerationListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public synchronized void onNext(String line) {
+            if (line.isEmpty()) {
+                dispatch();
+            } else if (line.startsWith("data:")) {
+                String value = field(line, 5);
+                if (data == null) {
+                    data = new StringBuilder(value);
+                } else {
+                    data.append('\n').append(value);
+                }
+            } else if (line.startsWith("event:")) {
+                eventName = field(line, 6);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            listener.onError(new ProviderFailure("upstream-unreachable", throwable.toString(), 0));
+        }
+
+        @Override
+        public synchronized void onComplete() {
+            dispatch();
+        }
+
+        private void dispatch() {
+            StringBuilder payload = data;
+            data = null;
+            eventName = null;
+            if (payload != null && payload.toString().equals("[DONE]")) {
+                listener.onComplete();
+            }
+        }
+
+        private static String field(String line, int nameLength) {
+            int start = nameLength < line.length() && line.charAt(nameLength) == ' ' ? nameLength + 1 : nameLength;
+            return line.substring(start);
+        }
+    }
+
+    /** The transport and the SSE decoding alone: events are counted, not parsed; {@code [DONE]} completes. */
+    private record Unparsed(StreamTransport transport) implements ProviderAdapter {
+        @Override
+        public String kind() {
+            return "unparsed";
+        }
+
+        @Override
+        public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
+            SseExchange exchange = new SseExchange(listener) {
+                @Override
+                protected void onEvent(String event, String data) {
+                    if (data.equals("[DONE]")) {
+                        complete();
+                    }
+                }
+            };
+            return exchange.start(
+                    transport,
+                    org.switchboard.core.providers.control.transport.UpstreamCall.post(
+                                    java.net.URI.create(upstream.url("/chat/completions")), "{}")
+                            .header("Content-Type", "application/json"));
+        }
     }
 
     private TransportCost() {}
