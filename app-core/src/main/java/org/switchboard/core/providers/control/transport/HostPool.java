@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
@@ -110,7 +111,10 @@ final class HostPool {
             reused.channel().close();
         }
         if (target.isUnresolved()) {
-            exchange.failed(new UnknownHostException(origin.host()));
+            // as the JDK client reports it: a ConnectException (caused by the failed look-up)
+            ConnectException unresolved = new ConnectException("Unresolved host " + origin.host());
+            unresolved.initCause(new UnknownHostException(origin.host()));
+            exchange.failed(unresolved);
             return;
         }
         ChannelFuture connecting = bootstrap().connect(target);
