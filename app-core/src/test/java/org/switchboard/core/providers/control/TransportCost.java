@@ -45,23 +45,43 @@ public final class TransportCost {
                     .build();
             NettyTransport netty = new NettyTransport(
                     task -> new Thread(task, "netty-loop"), 1, Duration.ofSeconds(5), SSLContext.getDefault());
-            Predicate<Thread> jdkThreads = t -> t.getName().startsWith("HttpClient")
-                    || t.getName().startsWith("ForkJoinPool.commonPool");
+            Predicate<Thread> jdkThreads =
+                    t -> t.getName().startsWith("HttpClient") || t.getName().startsWith("ForkJoinPool.commonPool");
             Predicate<Thread> nettyThreads = t -> t.getName().equals("netty-loop");
             for (int round = 0; round < 2; round++) { // the first round warms up
                 run("before", "SSE only", new JdkLines(http), jdkThreads, upstream, requests, concurrency);
-                run("jdk", "SSE only", new Unparsed(new JdkTransport(http)), jdkThreads, upstream, requests, concurrency);
+                run(
+                        "jdk",
+                        "SSE only",
+                        new Unparsed(new JdkTransport(http)),
+                        jdkThreads,
+                        upstream,
+                        requests,
+                        concurrency);
                 run("netty", "SSE only", new Unparsed(netty), nettyThreads, upstream, requests, concurrency);
                 run("jdk", "OpenAI parse", new OpenAiCompatible(http), jdkThreads, upstream, requests, concurrency);
-                run("netty", "OpenAI parse", new OpenAiCompatible(http, netty), nettyThreads, upstream, requests,
+                run(
+                        "netty",
+                        "OpenAI parse",
+                        new OpenAiCompatible(http, netty),
+                        nettyThreads,
+                        upstream,
+                        requests,
                         concurrency);
             }
             netty.close();
         }
     }
 
-    private static void run(String name, String mode, ProviderAdapter adapter, Predicate<Thread> own,
-            RawUpstream upstream, int requests, int concurrency) throws InterruptedException {
+    private static void run(
+            String name,
+            String mode,
+            ProviderAdapter adapter,
+            Predicate<Thread> own,
+            RawUpstream upstream,
+            int requests,
+            int concurrency)
+            throws InterruptedException {
         Upstream target = new Upstream(upstream.baseUrl() + "/v1", "sk", "m", null);
         ChatRequest request =
                 new ChatRequest("m", List.of(new ChatMessage("user", "Hi")), 64, null, null, null, Map.of());
@@ -159,8 +179,10 @@ public final class TransportCost {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                     .build();
             Lines lines = new Lines(listener);
-            http.sendAsync(call, info -> java.net.http.HttpResponse.BodySubscribers.fromLineSubscriber(
-                    lines, subscriber -> null, java.nio.charset.StandardCharsets.UTF_8, null));
+            http.sendAsync(
+                    call,
+                    info -> java.net.http.HttpResponse.BodySubscribers.fromLineSubscriber(
+                            lines, subscriber -> null, java.nio.charset.StandardCharsets.UTF_8, null));
             return () -> {};
         }
     }
