@@ -7,11 +7,13 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
+import org.switchboard.core.providers.control.transport.JdkTransport;
+import org.switchboard.core.providers.control.transport.StreamTransport;
+import org.switchboard.core.providers.control.transport.UpstreamCall;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
 
@@ -50,10 +52,15 @@ public final class AnthropicMessages implements ProviderAdapter {
     private static final String SETTING_MAX_TOKENS = "default_max_tokens";
     private static final String SETTING_VERSION = "anthropic_version";
 
-    private final HttpClient http;
+    private final StreamTransport streams;
 
+    /** Streams through {@code http}. */
     public AnthropicMessages(HttpClient http) {
-        this.http = http;
+        this(new JdkTransport(http));
+    }
+
+    public AnthropicMessages(StreamTransport streams) {
+        this.streams = streams;
     }
 
     @Override
@@ -85,15 +92,14 @@ public final class AnthropicMessages implements ProviderAdapter {
 
     @Override
     public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(upstream.url("/v1/messages")))
+        UpstreamCall call = UpstreamCall.post(URI.create(upstream.url("/v1/messages")), body(upstream, request))
                 .header("anthropic-version", upstream.settings().getString(SETTING_VERSION, API_VERSION))
                 .header("content-type", "application/json")
-                .header("accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body(upstream, request)));
+                .header("accept", "text/event-stream");
         if (upstream.apiKey() != null) {
             call.header("x-api-key", upstream.apiKey());
         }
-        return new AnthropicStream(listener).start(http, call.build());
+        return new AnthropicStream(listener).start(streams, call);
     }
 
     /** The Messages API request body, streamed. */

@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.switchboard.core.platform.InvalidInput;
 import org.switchboard.core.platform.JsonP;
+import org.switchboard.core.providers.control.transport.JdkTransport;
+import org.switchboard.core.providers.control.transport.StreamTransport;
+import org.switchboard.core.providers.control.transport.UpstreamCall;
 import org.switchboard.core.providers.entity.ChatMessage;
 import org.switchboard.core.providers.entity.ChatRequest;
 
@@ -47,9 +50,17 @@ public final class DifyApps implements ProviderAdapter {
     static final String DEFAULT_USER = "switchboard";
 
     private final HttpClient http;
+    private final StreamTransport streams;
 
+    /** Streams through {@code http} as well. */
     public DifyApps(HttpClient http) {
+        this(http, new JdkTransport(http));
+    }
+
+    /** The stream through {@code streams}, the stop call (one-shot) through {@code http}. */
+    public DifyApps(HttpClient http, StreamTransport streams) {
         this.http = http;
+        this.streams = streams;
     }
 
     @Override
@@ -79,7 +90,9 @@ public final class DifyApps implements ProviderAdapter {
                 ? new DifyChatStream(listener)
                 : new DifyWorkflowStream(listener, setting(upstream.settings(), "output_key", null));
         String body = type == AppType.CHAT ? chatBody(upstream, request, user) : workflowBody(upstream, request, user);
-        Generation exchange = reader.start(http, post(upstream, type.runPath(), body));
+        UpstreamCall run = UpstreamCall.post(URI.create(upstream.url(type.runPath())), body);
+        headers(upstream, run::header);
+        Generation exchange = reader.start(streams, run);
         return () -> {
             exchange.cancel();
             String task = reader.runningTask();
@@ -119,14 +132,18 @@ public final class DifyApps implements ProviderAdapter {
     }
 
     private static HttpRequest post(Upstream upstream, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream.url(path)))
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (upstream.apiKey() != null) {
-            request.header("Authorization", "Bearer " + upstream.apiKey());
-        }
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(upstream.url(path))).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers(upstream, request::header);
         return request.build();
+    }
+
+    private static void headers(Upstream upstream, java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Type", "application/json");
+        header.accept("Accept", "text/event-stream");
+        if (upstream.apiKey() != null) {
+            header.accept("Authorization", "Bearer " + upstream.apiKey());
+        }
     }
 
     /** The last user message: Dify keeps the rest of the conversation itself. */

@@ -4,9 +4,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.switchboard.core.providers.control.transport.JdkTransport;
+import org.switchboard.core.providers.control.transport.StreamTransport;
+import org.switchboard.core.providers.control.transport.UpstreamCall;
 import org.switchboard.core.providers.entity.ChatRequest;
 
 /**
@@ -69,11 +70,16 @@ import org.switchboard.core.providers.entity.ChatRequest;
  * {@code invalid-provider-settings}; they are compiled once per distinct settings object and cached.
  */
 public final class MappedAdapter implements ProviderAdapter {
-    private final HttpClient http;
+    private final StreamTransport streams;
     private final MappedSettingsCache mappings = new MappedSettingsCache();
 
+    /** Streams through {@code http}. */
     public MappedAdapter(HttpClient http) {
-        this.http = Objects.requireNonNull(http, "http");
+        this(new JdkTransport(Objects.requireNonNull(http, "http")));
+    }
+
+    public MappedAdapter(StreamTransport streams) {
+        this.streams = Objects.requireNonNull(streams, "streams");
     }
 
     @Override
@@ -89,9 +95,9 @@ public final class MappedAdapter implements ProviderAdapter {
     @Override
     public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
         MappedSettings mapping = mapping(upstream.settings());
-        HttpRequest call = request(mapping, upstream, request);
+        UpstreamCall call = request(mapping, upstream, request);
         MappedStream stream = new MappedStream(mapping, listener);
-        return stream.start(http, call);
+        return stream.start(streams, call);
     }
 
     /** The compiled settings, parsed once per distinct settings object. */
@@ -105,13 +111,14 @@ public final class MappedAdapter implements ProviderAdapter {
     }
 
     /** The upstream request for {@code chat}: URL, method, headers and the filled template. */
-    private static HttpRequest request(MappedSettings mapping, Upstream upstream, ChatRequest chat) {
+    private static UpstreamCall request(MappedSettings mapping, Upstream upstream, ChatRequest chat) {
         MappedTemplate.Values values = new MappedTemplate.Values(upstream, chat);
         JsonValue filled = MappedTemplate.fill(mapping.template(), values);
         String body = (filled == null ? JsonValue.NULL : filled).toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(upstream.url(MappedTemplate.text(mapping.path(), values, true))))
-                .method(mapping.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        UpstreamCall request = UpstreamCall.of(
+                        mapping.method(),
+                        URI.create(upstream.url(MappedTemplate.text(mapping.path(), values, true))),
+                        body)
                 .header("Content-Type", "application/json")
                 .header("Accept", mapping.ndjson() ? "application/x-ndjson" : "text/event-stream");
         mapping.headers().forEach((name, value) -> {
@@ -127,7 +134,7 @@ public final class MappedAdapter implements ProviderAdapter {
             String scheme = mapping.authScheme();
             request.setHeader(mapping.authHeader(), scheme.isEmpty() ? key : scheme + " " + key);
         }
-        return request.build();
+        return request;
     }
 
     private static boolean hasHeader(MappedSettings mapping, String name) {

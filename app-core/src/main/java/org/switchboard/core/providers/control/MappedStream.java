@@ -39,20 +39,8 @@ final class MappedStream extends SseExchange {
     }
 
     @Override
-    public synchronized void onNext(String line) {
-        if (!mapping.ndjson()) {
-            super.onNext(line);
-            return;
-        }
-        if (isEnded() || line.isBlank()) {
-            return;
-        }
-        try {
-            onEvent(null, line);
-        } catch (JsonException | ClassCastException | NullPointerException e) {
-            fail(new ProviderFailure("upstream-malformed", "The upstream sent an event that is not valid JSON", 0));
-            cancel();
-        }
+    protected boolean linePerEvent() {
+        return mapping.ndjson();
     }
 
     @Override

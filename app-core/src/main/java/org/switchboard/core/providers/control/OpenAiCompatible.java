@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.switchboard.core.platform.JsonP;
+import org.switchboard.core.providers.control.transport.JdkTransport;
+import org.switchboard.core.providers.control.transport.StreamTransport;
+import org.switchboard.core.providers.control.transport.UpstreamCall;
 import org.switchboard.core.providers.entity.ChatRequest;
 import org.switchboard.core.providers.entity.ProviderFailure;
 
@@ -24,9 +28,17 @@ import org.switchboard.core.providers.entity.ProviderFailure;
  */
 public final class OpenAiCompatible implements ProviderAdapter {
     private final HttpClient http;
+    private final StreamTransport streams;
 
+    /** Streams through {@code http} as well. */
     public OpenAiCompatible(HttpClient http) {
+        this(http, new JdkTransport(http));
+    }
+
+    /** One-shot calls through {@code http}, streamed chat calls through {@code streams}. */
+    public OpenAiCompatible(HttpClient http, StreamTransport streams) {
         this.http = http;
+        this.streams = streams;
     }
 
     @Override
@@ -36,12 +48,12 @@ public final class OpenAiCompatible implements ProviderAdapter {
 
     @Override
     public Generation generate(Upstream upstream, ChatRequest request, GenerationListener listener) {
-        HttpRequest call = call(upstream, "/chat/completions")
+        UpstreamCall call = UpstreamCall.post(
+                        uri(upstream, "/chat/completions"), OpenAiWire.request(request, upstream.model()))
                 .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(OpenAiWire.request(request, upstream.model())))
-                .build();
-        return new OpenAiStreamReader(listener).start(http, call);
+                .header("Accept", "text/event-stream");
+        authorize(upstream, call::header);
+        return new OpenAiStreamReader(listener).start(streams, call);
     }
 
     /** {@code GET /models} (https://platform.openai.com/docs/api-reference/models/list): the ids. */
@@ -87,16 +99,23 @@ public final class OpenAiCompatible implements ProviderAdapter {
 
     /** A request to {@code path} under the base URL, with the settings' query and the key as configured. */
     private static HttpRequest.Builder call(Upstream upstream, String path) {
-        String query = upstream.settings().getString("query", "");
-        HttpRequest.Builder call =
-                HttpRequest.newBuilder(URI.create(upstream.url(path) + (query.isEmpty() ? "" : "?" + query)));
-        if (upstream.apiKey() != null) {
-            String header = upstream.settings().getString("api_key_header", "Authorization");
-            call.header(
-                    header,
-                    header.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
-        }
+        HttpRequest.Builder call = HttpRequest.newBuilder(uri(upstream, path));
+        authorize(upstream, call::header);
         return call;
+    }
+
+    private static URI uri(Upstream upstream, String path) {
+        String query = upstream.settings().getString("query", "");
+        return URI.create(upstream.url(path) + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** The key, in the header the settings name. */
+    private static void authorize(Upstream upstream, BiConsumer<String, String> header) {
+        if (upstream.apiKey() != null) {
+            String name = upstream.settings().getString("api_key_header", "Authorization");
+            header.accept(
+                    name, name.equalsIgnoreCase("Authorization") ? "Bearer " + upstream.apiKey() : upstream.apiKey());
+        }
     }
 
     /** A one-shot JSON exchange: the parsed answer, or a classified {@link CallFailure}. */

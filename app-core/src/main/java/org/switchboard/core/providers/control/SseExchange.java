@@ -1,27 +1,30 @@
 package org.switchboard.core.providers.control;
 
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Flow;
+import org.switchboard.core.providers.control.transport.StreamSink;
+import org.switchboard.core.providers.control.transport.StreamTransport;
+import org.switchboard.core.providers.control.transport.UpstreamCall;
 import org.switchboard.core.providers.entity.ProviderFailure;
 import org.switchboard.core.providers.entity.Usage;
 
 /**
  * One streamed upstream exchange read as Server-Sent Events (event name + data, dispatched at the blank line
- * that ends each event, per the HTML living standard) and turned into normalized callbacks by a dialect's
- * {@link #onEvent}. Takes care of what every dialect shares: a non-2xx answer becomes a classified failure
- * ({@link UpstreamFailures}), a stream that ends before the dialect said it was complete is a cut and never
- * a success, a transport failure is {@code upstream-timeout} or {@code upstream-unreachable}, exactly one
- * terminal callback, and nothing at all after {@link #cancel()}.
+ * that ends each event, per the HTML living standard; {@link SseDecoder} splits them from the body's bytes) and
+ * turned into normalized callbacks by a dialect's {@link #onEvent}. Takes care of what every dialect shares: a
+ * non-2xx answer becomes a classified failure ({@link UpstreamFailures}), a stream that ends before the dialect
+ * said it was complete is a cut and never a success, a transport failure is {@code upstream-timeout} or
+ * {@code upstream-unreachable}, exactly one terminal callback, and nothing at all after {@link #cancel()}. The
+ * same for either {@link StreamTransport}.
  */
-public abstract class SseExchange implements HttpResponse.BodyHandler<Void>, Flow.Subscriber<String> {
+public abstract class SseExchange implements StreamSink {
     private final GenerationListener listener;
-    private volatile Flow.Subscription subscription;
+    private volatile StreamTransport.Exchange exchange;
     private volatile boolean cancelled;
     private boolean ended;
-    private String eventName;
-    private StringBuilder data;
+    private SseDecoder decoder;
 
     protected SseExchange(GenerationListener listener) {
         this.listener = listener;
@@ -40,77 +43,62 @@ public abstract class SseExchange implements HttpResponse.BodyHandler<Void>, Flo
         fail(new ProviderFailure("upstream-cut", "The upstream closed the stream before it was complete", 0));
     }
 
-    @Override
-    public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
-        if (info.statusCode() / 100 != 2) {
-            return HttpResponse.BodySubscribers.mapping(
-                    HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> {
-                        synchronized (this) {
-                            fail(UpstreamFailures.fromStatus(info.statusCode(), info.headers(), body));
-                        }
-                        return null;
-                    });
-        }
-        return HttpResponse.BodySubscribers.fromLineSubscriber(this, subscriber -> null, StandardCharsets.UTF_8, null);
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (cancelled) {
-            subscription.cancel();
-        } else {
-            subscription.request(Long.MAX_VALUE);
-        }
-    }
-
-    @Override
-    public synchronized void onNext(String line) {
-        if (ended || cancelled) {
-            return;
-        }
-        if (line.isEmpty()) {
-            dispatch();
-        } else if (line.startsWith("data:")) {
-            String value = field(line, 5);
-            if (data == null) {
-                data = new StringBuilder(value);
-            } else {
-                data.append('\n').append(value);
-            }
-        } else if (line.startsWith("event:")) {
-            eventName = field(line, 6);
-        } // comments (":"), id: and retry: carry nothing an adapter needs
-    }
-
-    @Override
-    public synchronized void onError(Throwable failure) {
-        failed(failure);
-    }
-
-    @Override
-    public synchronized void onComplete() {
-        dispatch(); // a last event without its blank line still counts
-        if (!ended && !cancelled) {
-            onStreamEnd();
-        }
+    /**
+     * Whether every non-blank line of the body is one event's data (newline-delimited JSON) rather than a
+     * Server-Sent Events field. Asked once, when the first bytes arrive.
+     */
+    protected boolean linePerEvent() {
+        return false;
     }
 
     /**
-     * Sends {@code request} and reads its answer with this exchange; the generation's cancel stops both the
-     * reading and the HTTP exchange.
+     * Sends {@code call} through {@code transport} and reads its answer with this exchange; the generation's
+     * cancel stops both the reading and the HTTP exchange.
      */
-    public Generation start(java.net.http.HttpClient http, java.net.http.HttpRequest request) {
-        java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, this);
-        exchange.whenComplete((response, failure) -> {
-            if (failure != null) {
-                failed(failure);
-            }
-        });
-        return () -> {
-            cancel();
-            exchange.cancel(true);
-        };
+    public Generation start(StreamTransport transport, UpstreamCall call) {
+        StreamTransport.Exchange started = transport.stream(call, this);
+        exchange = started;
+        if (cancelled) {
+            started.cancel();
+        }
+        return this::cancel;
+    }
+
+    @Override
+    public synchronized void onErrorAnswer(int status, HttpHeaders headers, String body) {
+        fail(UpstreamFailures.fromStatus(status, headers, body));
+    }
+
+    @Override
+    public synchronized void onBytes(ByteBuffer chunk) {
+        if (!isEnded()) {
+            decoder().feed(chunk);
+        }
+    }
+
+    @Override
+    public synchronized void onEnd() {
+        onComplete();
+    }
+
+    @Override
+    public synchronized void onFailure(Throwable failure) {
+        failed(failure);
+    }
+
+    /** One line of the body, without its line end (how tests feed a recorded stream line by line). */
+    public synchronized void onNext(String line) {
+        onBytes(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The body ended as HTTP framed it. */
+    public synchronized void onComplete() {
+        if (!isEnded()) {
+            decoder().finish(); // a last event without its blank line still counts
+        }
+        if (!ended && !cancelled) {
+            onStreamEnd();
+        }
     }
 
     /** The exchange failed before or while streaming (connect, TLS, timeout, reset). */
@@ -121,10 +109,10 @@ public abstract class SseExchange implements HttpResponse.BodyHandler<Void>, Flo
                 type, "The upstream could not be reached: " + cause.getClass().getSimpleName(), 0));
     }
 
-    /** Stops reading; no callback follows. */
+    /** Stops reading and the HTTP exchange; no callback follows. */
     public void cancel() {
         cancelled = true;
-        Flow.Subscription current = subscription;
+        StreamTransport.Exchange current = exchange;
         if (current != null) {
             current.cancel();
         }
@@ -166,24 +154,30 @@ public abstract class SseExchange implements HttpResponse.BodyHandler<Void>, Flo
         }
     }
 
-    private void dispatch() {
-        StringBuilder payload = data;
-        String name = eventName;
-        data = null;
-        eventName = null;
-        if (payload == null || isEnded()) {
+    /** A dispatched event (from the decoder): the dialect reads it; a malformed one ends the generation. */
+    final void event(String name, String data) {
+        if (isEnded()) {
             return;
         }
         try {
-            onEvent(name, payload.toString());
+            onEvent(name, data);
         } catch (jakarta.json.JsonException | ClassCastException | NullPointerException e) {
             fail(new ProviderFailure("upstream-malformed", "The upstream sent an event that is not valid JSON", 0));
             cancel();
         }
     }
 
-    private static String field(String line, int nameLength) {
-        int start = nameLength < line.length() && line.charAt(nameLength) == ' ' ? nameLength + 1 : nameLength;
-        return line.substring(start);
+    /** A whole line (from the decoder, in {@link #linePerEvent()} mode): every non-blank one is an event's data. */
+    final void line(String line) {
+        if (!line.isBlank()) {
+            event(null, line);
+        }
+    }
+
+    private SseDecoder decoder() {
+        if (decoder == null) {
+            decoder = new SseDecoder(this, linePerEvent());
+        }
+        return decoder;
     }
 }
