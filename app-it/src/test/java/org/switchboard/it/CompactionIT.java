@@ -75,7 +75,9 @@ class CompactionIT extends SwitchboardDeployment {
         Problems.assertProblem(Api.get("/api/v1/runs/" + runId, otherTenant), 404, "run-not-found");
         Problems.assertProblem(Api.get("/api/v1/runs/" + runId + "/events", otherTenant), 404, "run-not-found");
         Problems.assertProblem(
-                Api.get("/api/v1/runs/" + runId, TestStack.token("demo", "someone-else", "user")), 404, "run-not-found");
+                Api.get("/api/v1/runs/" + runId, TestStack.token("demo", "someone-else", "user")),
+                404,
+                "run-not-found");
     }
 
     /**
@@ -94,7 +96,9 @@ class CompactionIT extends SwitchboardDeployment {
             expected.put(runId, replay(runId, null));
         }
         for (String runId : runIds) {
-            assertThat(compacted(runId)).as("compacted only after the readers started").isFalse();
+            assertThat(compacted(runId))
+                    .as("compacted only after the readers started")
+                    .isFalse();
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
@@ -113,7 +117,9 @@ class CompactionIT extends SwitchboardDeployment {
         try {
             await("every run compacted").atMost(COMPACTED_WITHIN).until(() -> allCompacted(runIds));
             int atCompaction = reads.get();
-            await("reads after the compaction").atMost(Duration.ofSeconds(30)).until(() -> reads.get() > atCompaction + 12);
+            await("reads after the compaction")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> reads.get() > atCompaction + 12);
         } finally {
             stop.set(true);
             CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).join();
@@ -123,20 +129,23 @@ class CompactionIT extends SwitchboardDeployment {
 
     @Test
     void aCompactedRunPastItsRetentionIsPurgedAndGone() throws SQLException {
-        String runId = Runs.start(token, "compact, then forget me", "X-Simulator-Tokens", "2", "X-Simulator-Delay-Ms", "0");
+        String runId =
+                Runs.start(token, "compact, then forget me", "X-Simulator-Tokens", "2", "X-Simulator-Delay-Ms", "0");
         awaitEnded(runId, "completed");
         await("the compaction").atMost(COMPACTED_WITHIN).until(() -> compacted(runId));
         assertThat(replay(runId, null)).hasSize(5);
 
-        await("410 Gone").atMost(Duration.ofSeconds(40)).until(() -> Api.get("/api/v1/runs/" + runId, token)
-                        .statusCode()
-                == 410);
+        await("410 Gone")
+                .atMost(Duration.ofSeconds(40))
+                .until(() -> Api.get("/api/v1/runs/" + runId, token).statusCode() == 410);
         // The purge runs once a minute (second 15).
         await("the purge")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> "EXPIRED".equals(status(runId)));
-        assertThat(count("run_logs", runId)).as("the compact log of a purged run").isZero();
+        assertThat(count("run_logs", runId))
+                .as("the compact log of a purged run")
+                .isZero();
         assertThat(count("run_events", runId)).isZero();
         Problems.assertProblem(Api.get("/api/v1/runs/" + runId, token), 410, "run-expired");
         Problems.assertProblem(Api.get("/api/v1/runs/" + runId + "/events", token), 410, "run-expired");
@@ -157,12 +166,13 @@ class CompactionIT extends SwitchboardDeployment {
         String user = TestStack.token(tenant, "console-user", "user");
         try (Browser browser = new Browser()) {
             browser.signedIn("admin", TestStack.adminPassword());
-            String cancelled =
-                    Runs.start(user, "cancel me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
+            String cancelled = Runs.start(user, "cancel me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
             String runId = Runs.start(user, "show me", "X-Simulator-Tokens", "12", "X-Simulator-Delay-Ms", "0");
             awaitEnded(runId, user, "completed");
             List<String> before = runPage(browser, runId);
-            assertThat(compacted(runId)).as("compacted only after the page was read").isFalse();
+            assertThat(compacted(runId))
+                    .as("compacted only after the page was read")
+                    .isFalse();
             Api.send(Api.request("/api/v1/runs/" + cancelled + "/cancel", user)
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build());
@@ -231,14 +241,16 @@ class CompactionIT extends SwitchboardDeployment {
     }
 
     private String poll(String runId, int after) {
-        return Api.json(Api.get("/api/v1/runs/" + runId + "?after=" + after, token).body())
+        return Api.json(Api.get("/api/v1/runs/" + runId + "?after=" + after, token)
+                        .body())
                 .getJsonArray("events")
                 .toString();
     }
 
     /** The events of a poll as SSE would carry them. */
     private List<String> pollLines(String runId, int after) {
-        return Api.json(Api.get("/api/v1/runs/" + runId + "?after=" + after, token).body())
+        return Api.json(Api.get("/api/v1/runs/" + runId + "?after=" + after, token)
+                        .body())
                 .getJsonArray("events")
                 .getValuesAs(JsonObject.class)
                 .stream()

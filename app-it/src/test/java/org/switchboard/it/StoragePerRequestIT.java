@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -56,10 +58,15 @@ class StoragePerRequestIT extends SwitchboardDeployment {
                         && Instant.now().isAfter(warm.plusSeconds(8)));
         Instant start = Instant.now();
         Map<String, Long> before = sizes();
+        long payara = Long.parseLong(
+                Files.readString(Asadmin.DOMAIN.resolve("config/pid")).trim());
+        long mariadb = mariadbPid();
+        long[] cpuBefore = {cpuMillis(payara), cpuMillis(mariadb)};
         long nanos = System.nanoTime();
         send(token, runs, concurrency);
         double seconds = (System.nanoTime() - nanos) / 1e9;
         boolean compacted = awaitCompaction(start);
+        long[] cpuAfter = {cpuMillis(payara), cpuMillis(mariadb)};
         Map<String, Long> after = sizes();
         Instant end = Instant.now();
 
@@ -78,12 +85,38 @@ class StoragePerRequestIT extends SwitchboardDeployment {
                     "  %-20s %,12d bytes  %,8.0f per request (secondary indexes %,.0f)%n",
                     table, grown, (double) grown / runs, (double) indexes / runs));
         }
-        report.append(String.format("  %-20s %,12d bytes  %,8.0f per request%n", "total", total, (double) total / runs));
+        report.append(
+                String.format("  %-20s %,12d bytes  %,8.0f per request%n", "total", total, (double) total / runs));
         long kept = total - (after.get("run_events") - before.get("run_events"));
         report.append(String.format(
                 "  %-20s %,12d bytes  %,8.0f per request (run_events is the window of runs not yet compacted)%n",
                 "kept (no run_events)", kept, (double) kept / runs));
+        report.append(String.format(
+                "  CPU while sending and compacting (idle included): Payara %.2f ms, MariaDB %.2f ms per request%n",
+                (double) (cpuAfter[0] - cpuBefore[0]) / runs, (double) (cpuAfter[1] - cpuBefore[1]) / runs));
         System.out.println(report);
+    }
+
+    /** The embedded MariaDB's process, from its pid file. */
+    private static long mariadbPid() throws Exception {
+        try (Connection db = TestStack.jdbc();
+                var select = db.createStatement();
+                var row = select.executeQuery("SELECT @@pid_file, @@datadir")) {
+            row.next();
+            Path pidFile = Path.of(row.getString(1));
+            return Long.parseLong(Files.readString(
+                            pidFile.isAbsolute()
+                                    ? pidFile
+                                    : Path.of(row.getString(2)).resolve(pidFile))
+                    .trim());
+        }
+    }
+
+    /** User + system CPU time of a process, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static void send(String token, int count, int concurrency) throws Exception {

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.platform.Ids;
+import org.switchboard.core.runs.control.LogReads;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.Run;
-import org.switchboard.core.runs.control.LogReads;
 import org.switchboard.core.runs.entity.RunFilter;
 import org.switchboard.core.runs.entity.RunTimeline;
 import org.switchboard.core.runs.entity.RunTimings;
@@ -59,7 +59,8 @@ public class RunSearch {
         if (filter.to() != null) query.setParameter("to", filter.to());
         if (given(filter.errorClass())) {
             query.setParameter("error", EventType.ERROR);
-            query.setParameter("errorClass", errorTypePattern(filter.errorClass().strip()));
+            query.setParameter(
+                    "errorClass", errorTypePattern(filter.errorClass().strip()));
             query.setParameter("errorType", PROBLEM_BASE + filter.errorClass().strip());
         }
         return query.getResultStream().map(RunView::of).toList();

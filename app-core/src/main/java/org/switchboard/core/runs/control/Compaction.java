@@ -28,14 +28,15 @@ final class Compaction {
     private static final int ERROR_TYPE_LENGTH = 255;
     private static final String LOCK = "SELECT id, tenant_id FROM runs WHERE ended_at IS NOT NULL"
             + " AND status <> 'EXPIRED' AND ended_at < ? AND id IN ";
-    private static final String READ =
-            "SELECT run_id, seq, type, data, created_at FROM run_events WHERE run_id IN ";
-    private static final String INSERT = "INSERT INTO run_logs (run_id, tenant_id, error_type, body) VALUES (?, ?, ?, ?)"
-            // a log compacted already (rows a retried commit wrote again since) stays as it is
-            + " ON DUPLICATE KEY UPDATE run_id = run_id";
+    private static final String READ = "SELECT run_id, seq, type, data, created_at FROM run_events WHERE run_id IN ";
+    private static final String INSERT =
+            "INSERT INTO run_logs (run_id, tenant_id, error_type, body) VALUES (?, ?, ?, ?)"
+                    // a log compacted already (rows a retried commit wrote again since) stays as it is
+                    + " ON DUPLICATE KEY UPDATE run_id = run_id";
     private static final String LOGGED = "SELECT run_id FROM run_logs WHERE run_id IN ";
     private static final String DELETE_EVENTS = "DELETE FROM run_events WHERE run_id IN ";
-    private static final String UNCOMPACTED = "SELECT DISTINCT run_id FROM run_events WHERE run_id > ? ORDER BY run_id LIMIT ?";
+    private static final String UNCOMPACTED =
+            "SELECT DISTINCT run_id FROM run_events WHERE run_id < ? ORDER BY run_id DESC LIMIT ?";
 
     private Compaction() {}
 
@@ -53,14 +54,15 @@ final class Compaction {
         List<Long> partial = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Map.Entry<Long, List<TimedEvent>> log : logs.entrySet()) {
-                if (!LogReads.isWholeRest(log.getValue(), 0)) {
+                byte[] body = LogReads.isWholeRest(log.getValue(), 0) ? encoded(log.getValue()) : null;
+                if (body == null) {
                     partial.add(log.getKey());
                     continue;
                 }
                 insert.setLong(1, log.getKey());
                 insert.setString(2, tenants.get(log.getKey()));
                 insert.setString(3, errorType(log.getValue().get(log.getValue().size() - 1)));
-                insert.setBytes(4, LogCodec.encode(log.getValue()));
+                insert.setBytes(4, body);
                 insert.addBatch();
                 compacted.add(log.getKey());
             }
@@ -71,23 +73,24 @@ final class Compaction {
         List<Long> delete = new ArrayList<>(compacted);
         delete.addAll(logged(connection, partial)); // rows written again after the compaction: the log has them
         if (!delete.isEmpty()) {
-            try (PreparedStatement rows = connection.prepareStatement(DELETE_EVENTS + RunRows.placeholders(delete.size()))) {
+            try (PreparedStatement rows =
+                    connection.prepareStatement(DELETE_EVENTS + RunRows.placeholders(delete.size()))) {
                 RunRows.bindIds(rows, 1, delete);
                 rows.executeUpdate();
             }
         }
         if (delete.size() < logs.size()) {
-            LOG.warning(() -> "Left uncompacted: ended runs whose log is not whole from seq 1 to a terminal event: "
-                    + partial);
+            LOG.warning(() -> "Left uncompacted: ended runs whose log is not whole from seq 1 to a terminal event"
+                    + " or does not encode exactly: " + partial);
         }
         return compacted.size();
     }
 
-    /** Up to {@code limit} ids of runs with {@code run_events} rows after {@code afterId}, in id order. */
-    static List<Long> uncompacted(Connection connection, long afterId, int limit) throws SQLException {
+    /** Up to {@code limit} ids of runs with {@code run_events} rows below {@code beforeId}, newest first. */
+    static List<Long> uncompacted(Connection connection, long beforeId, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(UNCOMPACTED)) {
-            select.setLong(1, afterId);
+            select.setLong(1, beforeId);
             select.setInt(2, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -101,8 +104,8 @@ final class Compaction {
     private static Map<Long, String> lock(Connection connection, Collection<Long> runIds, Instant endedBefore)
             throws SQLException {
         Map<Long, String> tenants = new LinkedHashMap<>();
-        try (PreparedStatement lock = connection.prepareStatement(
-                LOCK + RunRows.placeholders(runIds.size()) + " FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement(LOCK + RunRows.placeholders(runIds.size()) + " FOR UPDATE SKIP LOCKED")) {
             lock.setTimestamp(1, Timestamp.from(endedBefore));
             RunRows.bindIds(lock, 2, runIds);
             try (ResultSet rows = lock.executeQuery()) {
@@ -149,6 +152,16 @@ final class Compaction {
             }
         }
         return logged;
+    }
+
+    /** The compact form of a run's events, or null if it would not decode to exactly the same events. */
+    private static byte[] encoded(List<TimedEvent> events) {
+        try {
+            byte[] body = LogCodec.encode(events);
+            return LogCodec.decode(body).equals(events) ? body : null;
+        } catch (IllegalArgumentException notEncodable) {
+            return null;
+        }
     }
 
     /** The problem type of a terminal {@code error} event, which the console's error-class filter matches. */

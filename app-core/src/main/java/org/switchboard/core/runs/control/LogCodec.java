@@ -15,7 +15,7 @@ import org.switchboard.core.runs.entity.TimedEvent;
  * The compact form of a finished run's log, the {@code body} of its {@code run_logs} row: every event with its
  * seq, type, data and the moment it became durable, exactly as {@code run_events} held them. One version byte,
  * then a raw deflate stream (with a preset dictionary of the native events' JSON keys) of five columns, each
- * event's values in seq order: kinds, seq steps, time steps in microseconds, data lengths, data. Columns
+ * event's values in seq order: kinds, seq steps, time steps in microseconds (as byte planes), data lengths, data. Columns
  * compress better than rows: the kinds and the steps of a stream barely vary. A {@code delta} event's data is
  * stored as its text literal alone (its JSON frame is always the same).
  */
@@ -31,7 +31,10 @@ final class LogCodec {
                     + "{\"id\":\"\",\"status\":\"running\",\"model\":\"\",\"created_at\":\"T:00.Z\"}"
                     + "{\"status\":\"completed\",\"usage\":{\"input_tokens\":,\"output_tokens\":,\"estimated\":false}")
             .getBytes(StandardCharsets.UTF_8);
+
     private static final EventType[] TYPES = EventType.values();
+    /** Time steps are stored as this many byte planes plus a varint of the rest. */
+    private static final int PLANES = 3;
 
     private LogCodec() {}
 
@@ -39,18 +42,19 @@ final class LogCodec {
     static byte[] encode(List<TimedEvent> events) {
         ByteArrayOutputStream kinds = new ByteArrayOutputStream(events.size());
         ByteArrayOutputStream steps = new ByteArrayOutputStream(events.size());
-        ByteArrayOutputStream times = new ByteArrayOutputStream(events.size() * 3);
+        long[] times = new long[events.size()];
         ByteArrayOutputStream lengths = new ByteArrayOutputStream(events.size());
         ByteArrayOutputStream data = new ByteArrayOutputStream(events.size() * 16);
         int seq = 0;
         long micros = 0;
+        int index = 0;
         for (TimedEvent event : events) {
             boolean frameless = isFramedDelta(event);
             kinds.write(event.type().ordinal() | (frameless ? FRAMELESS : 0));
             writeVarint(steps, zigzag(event.seq() - seq));
             seq = event.seq();
             long at = micros(event.at());
-            writeVarint(times, zigzag(at - micros));
+            times[index++] = zigzag(at - micros);
             micros = at;
             String text = frameless
                     ? event.data().substring(DELTA_PREFIX.length(), event.data().length() - DELTA_SUFFIX.length())
@@ -59,9 +63,9 @@ final class LogCodec {
             writeVarint(lengths, bytes.length);
             data.writeBytes(bytes);
         }
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(64 + data.size() + times.size());
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(64 + data.size() + times.length * 4);
         writeVarint(raw, events.size());
-        for (ByteArrayOutputStream column : List.of(kinds, steps, times, lengths, data)) {
+        for (ByteArrayOutputStream column : List.of(kinds, steps, planes(times), lengths, data)) {
             raw.writeBytes(column.toByteArray());
         }
         return deflate(raw.toByteArray());
@@ -83,8 +87,9 @@ final class LogCodec {
             seq += (int) unzigzag(in.varint());
             seqs[i] = seq;
         }
+        long[] steps = in.planes(count);
         for (int i = 0; i < count; i++) {
-            micros[i] = (i == 0 ? 0 : micros[i - 1]) + unzigzag(in.varint());
+            micros[i] = (i == 0 ? 0 : micros[i - 1]) + unzigzag(steps[i]);
         }
         for (int i = 0; i < count; i++) {
             lengths[i] = (int) in.varint();
@@ -98,6 +103,28 @@ final class LogCodec {
             events.add(new TimedEvent(seqs[i], TYPES[kind & ~FRAMELESS], data, instant(micros[i])));
         }
         return events;
+    }
+
+    /**
+     * The time steps as byte planes: the first (the moment of the first event) as a varint, then of the others
+     * every lowest byte, every second byte, every third byte, then what remains of each as a varint. A stream's
+     * steps differ in their low bytes only, so the higher planes deflate to almost nothing.
+     */
+    private static ByteArrayOutputStream planes(long[] steps) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(steps.length * 4);
+        if (steps.length == 0) {
+            return out;
+        }
+        writeVarint(out, steps[0]);
+        for (int shift = 0; shift < PLANES * 8; shift += 8) {
+            for (int i = 1; i < steps.length; i++) {
+                out.write((int) (steps[i] >>> shift) & 0xFF);
+            }
+        }
+        for (int i = 1; i < steps.length; i++) {
+            writeVarint(out, steps[i] >>> (PLANES * 8));
+        }
+        return out;
     }
 
     private static boolean isFramedDelta(TimedEvent event) {
@@ -181,6 +208,24 @@ final class LogCodec {
 
         Reader(byte[] bytes) {
             this.bytes = bytes;
+        }
+
+        /** The time steps {@link LogCodec#planes} wrote for {@code count} events. */
+        long[] planes(int count) {
+            long[] steps = new long[count];
+            if (count == 0) {
+                return steps;
+            }
+            steps[0] = varint();
+            for (int shift = 0; shift < PLANES * 8; shift += 8) {
+                for (int i = 1; i < count; i++) {
+                    steps[i] |= (long) (bytes[position++] & 0xFF) << shift;
+                }
+            }
+            for (int i = 1; i < count; i++) {
+                steps[i] |= varint() << (PLANES * 8);
+            }
+            return steps;
         }
 
         long varint() {

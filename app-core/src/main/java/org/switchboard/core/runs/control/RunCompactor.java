@@ -39,6 +39,7 @@ public class RunCompactor {
     static final int BATCH = 100;
     private static final int SWEEP_PAGE = 1000;
     private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration SWEEP_TIME = Duration.ofSeconds(20);
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -62,20 +63,24 @@ public class RunCompactor {
         scheduleNext();
     }
 
-    /** Compacts every ended run whose events are still rows, ended longer ago than the delay. */
+    /**
+     * Compacts the ended runs whose events are still rows, ended longer ago than the delay, newest first, for at
+     * most {@link #SWEEP_TIME} (a backlog, say after an upgrade, goes over several minutes or expires first).
+     */
     public void sweep() {
         Instant endedBefore = Instant.now().minus(delay);
-        long after = 0;
+        long deadline = System.nanoTime() + SWEEP_TIME.toNanos();
+        long before = Long.MAX_VALUE;
         List<Long> page;
         do {
-            long from = after;
-            page = inTransaction(connection -> Compaction.uncompacted(connection, from, SWEEP_PAGE));
+            long below = before;
+            page = inTransaction(connection -> Compaction.uncompacted(connection, below, SWEEP_PAGE));
             for (int start = 0; start < page.size() && !stopped; start += BATCH) {
                 List<Long> batch = List.copyOf(page.subList(start, Math.min(page.size(), start + BATCH)));
                 inTransaction(connection -> Compaction.compact(connection, batch, endedBefore));
             }
-            after = page.isEmpty() ? after : page.get(page.size() - 1);
-        } while (page.size() == SWEEP_PAGE && !stopped);
+            before = page.isEmpty() ? before : page.get(page.size() - 1);
+        } while (page.size() == SWEEP_PAGE && !stopped && System.nanoTime() - deadline < 0);
     }
 
     private void scheduleNext() {
