@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,24 +30,31 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * duplicate; another tenant still gets 404; the retention purge removes the compact row and the run answers 410.
  */
 class CompactionIT extends SwitchboardDeployment {
-    private static final Duration COMPACTED_WITHIN = Duration.ofSeconds(12);
+    /** The delay, and a retry (a delay later) of a run whose row a {@link Held} kept from the first try. */
+    private static final Duration COMPACTED_WITHIN = Duration.ofSeconds(20);
+
     private final String token = TestStack.token("demo", "compact-user", "user");
 
     @Test
     void aCompactedRunReplaysExactlyAsBefore() throws SQLException {
         String runId = Runs.start(token, "compact me", "X-Simulator-Tokens", "30", "X-Simulator-Delay-Ms", "0");
         awaitEnded(runId, "completed");
-        List<String> whole = replay(runId, null);
+        List<String> whole;
         List<String> firstPart = new ArrayList<>();
-        try (SseClient cut = SseClient.events(runId, token, null)) {
-            for (int i = 0; i < 12; i++) {
-                firstPart.add(line(cut.next()));
-            }
-        } // the client hangs up before the compaction and resumes after it
-        String polled = poll(runId, 0);
-        String polledFrom17 = poll(runId, 17);
-        JsonObject run = Runs.get(runId, token);
-        assertThat(compacted(runId)).as("compacted only after every read above").isFalse();
+        String polled;
+        String polledFrom17;
+        JsonObject run;
+        try (Held held = Held.rowsOf(List.of(runId))) {
+            whole = replay(runId, null);
+            try (SseClient cut = SseClient.events(runId, token, null)) {
+                for (int i = 0; i < 12; i++) {
+                    firstPart.add(line(cut.next()));
+                }
+            } // the client hangs up before the compaction and resumes after it
+            polled = poll(runId, 0);
+            polledFrom17 = poll(runId, 17);
+            run = Runs.get(runId, token);
+        }
         assertThat(whole).hasSize(33);
         assertThat(whole.get(0)).startsWith("1 run ");
 
@@ -56,7 +64,7 @@ class CompactionIT extends SwitchboardDeployment {
         List<String> resumed = new ArrayList<>(firstPart);
         resumed.addAll(replay(runId, "12"));
         assertThat(resumed).as("Last-Event-ID across the compaction").isEqualTo(whole);
-        for (int after : new int[] {1, 17, 31, 32}) {
+        for (int after : new int[] {1, 17, 32}) {
             assertThat(replay(runId, Integer.toString(after))).isEqualTo(whole.subList(after, whole.size()));
         }
         assertThat(poll(runId, 0)).isEqualTo(polled);
@@ -90,15 +98,14 @@ class CompactionIT extends SwitchboardDeployment {
         for (int i = 0; i < 6; i++) {
             runIds.add(Runs.start(token, "race " + i, "X-Simulator-Tokens", "20", "X-Simulator-Delay-Ms", "0"));
         }
-        Map<String, List<String>> expected = new LinkedHashMap<>();
         for (String runId : runIds) {
             awaitEnded(runId, "completed");
-            expected.put(runId, replay(runId, null));
         }
-        for (String runId : runIds) {
-            assertThat(compacted(runId))
-                    .as("compacted only after the readers started")
-                    .isFalse();
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        try (Held held = Held.rowsOf(runIds)) {
+            for (String runId : runIds) {
+                expected.put(runId, replay(runId, null));
+            }
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
@@ -169,10 +176,10 @@ class CompactionIT extends SwitchboardDeployment {
             String cancelled = Runs.start(user, "cancel me", "X-Simulator-Tokens", "200", "X-Simulator-Delay-Ms", "50");
             String runId = Runs.start(user, "show me", "X-Simulator-Tokens", "12", "X-Simulator-Delay-Ms", "0");
             awaitEnded(runId, user, "completed");
-            List<String> before = runPage(browser, runId);
-            assertThat(compacted(runId))
-                    .as("compacted only after the page was read")
-                    .isFalse();
+            List<String> before;
+            try (Held held = Held.rowsOf(List.of(runId))) {
+                before = runPage(browser, runId);
+            }
             Api.send(Api.request("/api/v1/runs/" + cancelled + "/cancel", user)
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build());
@@ -309,6 +316,44 @@ class CompactionIT extends SwitchboardDeployment {
             select.setLong(1, Long.parseLong(runId));
             try (var row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * The rows of runs locked by a transaction of the test's own, as the purge or another instance's compactor
+     * would hold them: the compaction skips them (and tries again a delay later) until this is closed. What is
+     * read meanwhile is read from the event rows, before the compaction, however slow the machine.
+     */
+    private static final class Held implements AutoCloseable {
+        private final Connection db;
+
+        private Held(Connection db) {
+            this.db = db;
+        }
+
+        static Held rowsOf(List<String> runIds) throws SQLException {
+            Connection db = TestStack.jdbc();
+            db.setAutoCommit(false);
+            try (var lock = db.prepareStatement("SELECT id FROM runs WHERE id = ? FOR UPDATE")) {
+                for (String runId : runIds) {
+                    lock.setLong(1, Long.parseLong(runId));
+                    lock.executeQuery().close();
+                }
+            }
+            Held held = new Held(db);
+            for (String runId : runIds) {
+                assertThat(compacted(runId))
+                        .as("run %s compacted before its row was held", runId)
+                        .isFalse();
+            }
+            return held;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (db) {
+                db.rollback();
             }
         }
     }

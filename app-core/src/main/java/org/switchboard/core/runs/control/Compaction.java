@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.switchboard.core.platform.JsonP;
 import org.switchboard.core.runs.entity.EventType;
@@ -41,13 +42,13 @@ final class Compaction {
     private Compaction() {}
 
     /**
-     * Compacts those of {@code runIds} that ended before {@code endedBefore} and no other transaction holds;
-     * returns how many runs it compacted.
+     * Compacts those of {@code runIds} that ended before {@code endedBefore} (and are not expired) and no other
+     * transaction holds; returns the ids of the runs it took (compacted, or found compacted already).
      */
-    static int compact(Connection connection, Collection<Long> runIds, Instant endedBefore) throws SQLException {
+    static Set<Long> compact(Connection connection, Collection<Long> runIds, Instant endedBefore) throws SQLException {
         Map<Long, String> tenants = lock(connection, runIds, endedBefore);
         if (tenants.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         Map<Long, List<TimedEvent>> logs = read(connection, tenants.keySet());
         List<Long> compacted = new ArrayList<>();
@@ -83,7 +84,7 @@ final class Compaction {
             LOG.warning(() -> "Left uncompacted: ended runs whose log is not whole from seq 1 to a terminal event"
                     + " or does not encode exactly: " + partial);
         }
-        return compacted.size();
+        return tenants.keySet();
     }
 
     /** Up to {@code limit} ids of runs with {@code run_events} rows below {@code beforeId}, newest first. */

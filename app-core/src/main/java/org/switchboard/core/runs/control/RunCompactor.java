@@ -5,13 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -40,6 +44,7 @@ public class RunCompactor {
     private static final int SWEEP_PAGE = 1000;
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration SWEEP_TIME = Duration.ofSeconds(20);
+    private static final int RETRIES = 3;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -51,15 +56,26 @@ public class RunCompactor {
     @ConfigProperty(name = "switchboard.runs.compaction.delay")
     Duration delay;
 
-    private final ConcurrentLinkedQueue<Due> due = new ConcurrentLinkedQueue<>();
+    private final DelayQueue<Due> due = new DelayQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean stopped;
 
-    private record Due(long runId, long atNanos) {}
+    /** A run to compact at {@code atNanos}; {@code attempt} 0, or the retry of a run another transaction held. */
+    private record Due(long runId, long atNanos, int attempt) implements Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(atNanos, ((Due) other).atNanos);
+        }
+    }
 
     /** A run's terminal event is durable: its log is compacted once the delay has passed. */
     void ended(long runId) {
-        due.add(new Due(runId, System.nanoTime() + delay.toNanos()));
+        due.add(new Due(runId, System.nanoTime() + delay.toNanos(), 0));
         scheduleNext();
     }
 
@@ -67,6 +83,7 @@ public class RunCompactor {
      * Compacts the ended runs whose events are still rows, ended longer ago than the delay, newest first, for at
      * most {@link #SWEEP_TIME} (a backlog, say after an upgrade, goes over several minutes or expires first).
      */
+    @Transactional(TxType.NOT_SUPPORTED) // its own JDBC transactions, never a timer callback's JTA transaction
     public void sweep() {
         Instant endedBefore = Instant.now().minus(delay);
         long deadline = System.nanoTime() + SWEEP_TIME.toNanos();
@@ -84,11 +101,14 @@ public class RunCompactor {
     }
 
     private void scheduleNext() {
-        Due next = due.peek();
+        Due next = due.peek(); // the earliest, due or not
         if (next == null || stopped || !scheduled.compareAndSet(false, true)) {
             return;
         }
-        long wait = Math.max(TICK.toNanos(), next.atNanos() - System.nanoTime());
+        // at most a delay away: a run ending now is due a delay from now, whatever retry is due later
+        long wait = Math.min(
+                Math.max(TICK.toNanos(), next.atNanos() - System.nanoTime()),
+                Math.max(TICK.toNanos(), delay.toNanos()));
         try {
             pools.timers().schedule(() -> pools.io().execute(this::drain), wait, TimeUnit.NANOSECONDS);
         } catch (RuntimeException stopping) {
@@ -99,21 +119,10 @@ public class RunCompactor {
     /** Compacts every run that is due, in batches; then waits for the next one. */
     private void drain() {
         try {
-            List<Long> batch = new ArrayList<>(BATCH);
-            while (!stopped) {
-                Due next = due.peek();
-                boolean isDue = next != null && next.atNanos() - System.nanoTime() <= 0;
-                if (isDue) {
-                    batch.add(due.poll().runId());
-                }
-                if (!batch.isEmpty() && (!isDue || batch.size() == BATCH)) {
-                    List<Long> runIds = List.copyOf(batch);
-                    batch.clear();
-                    inTransaction(connection -> Compaction.compact(connection, runIds, Instant.now()));
-                }
-                if (!isDue && batch.isEmpty()) {
-                    break;
-                }
+            List<Due> batch = new ArrayList<>(BATCH);
+            while (!stopped && (due.drainTo(batch, BATCH) > 0)) {
+                compact(batch);
+                batch.clear();
             }
         } catch (RuntimeException e) {
             if (!stopped) { // stopping, the datasource may be gone already: the sweep after the restart compacts them
@@ -122,6 +131,20 @@ public class RunCompactor {
         } finally {
             scheduled.set(false);
             scheduleNext(); // after the flag is down: an id queued meanwhile is never left without a tick
+        }
+    }
+
+    /**
+     * Compacts a batch; a run it could not take (another transaction held its row: the purge, another instance's
+     * compactor) is tried again later, {@link #RETRIES} times at most, then left to the sweep.
+     */
+    private void compact(List<Due> batch) {
+        List<Long> runIds = batch.stream().map(Due::runId).toList();
+        Set<Long> taken = inTransaction(connection -> Compaction.compact(connection, runIds, Instant.now()));
+        for (Due skipped : batch) {
+            if (!taken.contains(skipped.runId()) && skipped.attempt() < RETRIES) {
+                due.add(new Due(skipped.runId(), System.nanoTime() + delay.toNanos(), skipped.attempt() + 1));
+            }
         }
     }
 
