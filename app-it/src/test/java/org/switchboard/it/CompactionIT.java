@@ -98,11 +98,12 @@ class CompactionIT extends SwitchboardDeployment {
         for (int i = 0; i < 6; i++) {
             runIds.add(Runs.start(token, "race " + i, "X-Simulator-Tokens", "20", "X-Simulator-Delay-Ms", "0"));
         }
-        for (String runId : runIds) {
-            awaitEnded(runId, "completed");
-        }
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        try (Held held = Held.rowsOf(runIds)) {
+        try (Held held = Held.rowsOf(List.of())) {
+            for (String runId : runIds) {
+                awaitEnded(runId, "completed");
+                held.add(runId);
+            }
             for (String runId : runIds) {
                 expected.put(runId, replay(runId, null));
             }
@@ -335,19 +336,21 @@ class CompactionIT extends SwitchboardDeployment {
         static Held rowsOf(List<String> runIds) throws SQLException {
             Connection db = TestStack.jdbc();
             db.setAutoCommit(false);
-            try (var lock = db.prepareStatement("SELECT id FROM runs WHERE id = ? FOR UPDATE")) {
-                for (String runId : runIds) {
-                    lock.setLong(1, Long.parseLong(runId));
-                    lock.executeQuery().close();
-                }
-            }
             Held held = new Held(db);
             for (String runId : runIds) {
-                assertThat(compacted(runId))
-                        .as("run %s compacted before its row was held", runId)
-                        .isFalse();
+                held.add(runId);
             }
             return held;
+        }
+
+        void add(String runId) throws SQLException {
+            try (var lock = db.prepareStatement("SELECT id FROM runs WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, Long.parseLong(runId));
+                lock.executeQuery().close();
+            }
+            assertThat(compacted(runId))
+                    .as("run %s compacted before its row was held", runId)
+                    .isFalse();
         }
 
         @Override
