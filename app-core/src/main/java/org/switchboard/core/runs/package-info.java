@@ -6,9 +6,14 @@
  * duplicate; every run ends with exactly one terminal event ({@code done} or {@code error}); a run whose
  * instance died is ended {@code incomplete} by the lease reaper, so nothing stays {@code running} forever.
  *
- * <p>One writer per table: {@code control.RunRows} makes every change to a {@code runs} row and
- * {@code control.EventWriter} writes every {@code run_events} row, both with plain JDBC; JPA only reads them
- * ({@code entity.Run} and {@code entity.RunEvent} are read-only), so no version is kept in step by hand.
+ * <p>One writer per table: {@code control.RunRows} makes every change to a {@code runs} row,
+ * {@code control.EventWriter} writes every {@code run_events} row and {@code control.RunCompactor} every
+ * {@code run_logs} row, all with plain JDBC; JPA only reads them ({@code entity.Run}, {@code entity.RunEvent} and
+ * {@code entity.CompactLog} are read-only), so no version is kept in step by hand.
+ *
+ * <p>Compaction: a few seconds after a run has ended, its {@code run_events} rows are replaced by one
+ * {@code run_logs} row ({@code control.LogCodec}) in one transaction; every read of a log
+ * ({@code control.LogReads}) takes whichever holds it and returns the same events, seqs, data and moments.
  *
  * <p>A run's deadlines are fixed when it starts (what its routing policy chose, the instance's for the rest), so
  * the check of every live run four times a second looks nothing up. Its route's attempts are collected in memory

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.platform.Ids;
+import org.switchboard.core.runs.control.LogReads;
 import org.switchboard.core.runs.entity.EventType;
 import org.switchboard.core.runs.entity.Run;
-import org.switchboard.core.runs.entity.RunEvent;
 import org.switchboard.core.runs.entity.RunFilter;
 import org.switchboard.core.runs.entity.RunTimeline;
 import org.switchboard.core.runs.entity.RunTimings;
@@ -31,6 +31,8 @@ import org.switchboard.core.tenants.entity.Caller;
 @TenantScoped
 @RequiresRole({Caller.ADMIN_ROLE, Caller.PLATFORM_ADMIN_ROLE})
 public class RunSearch {
+    private static final String PROBLEM_BASE = "urn:switchboard:problem:";
+
     @Inject
     TenantScope scope;
 
@@ -42,8 +44,10 @@ public class RunSearch {
         if (filter.from() != null) where.add("r.createdAt >= :from");
         if (filter.to() != null) where.add("r.createdAt < :to");
         if (given(filter.errorClass())) {
-            where.add("EXISTS (SELECT e FROM RunEvent e WHERE e.runId = r.id AND e.type = :error"
-                    + " AND e.data LIKE :errorClass)");
+            // a compacted run's log keeps its error event's problem type in a column of its own
+            where.add("(EXISTS (SELECT e FROM RunEvent e WHERE e.runId = r.id AND e.type = :error"
+                    + " AND e.data LIKE :errorClass) OR EXISTS (SELECT l FROM CompactLog l WHERE l.runId = r.id"
+                    + " AND l.errorType = :errorType))");
         }
         String jpql = "SELECT r FROM Run r" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY r.id DESC";
@@ -57,6 +61,7 @@ public class RunSearch {
             query.setParameter("error", EventType.ERROR);
             query.setParameter(
                     "errorClass", errorTypePattern(filter.errorClass().strip()));
+            query.setParameter("errorType", PROBLEM_BASE + filter.errorClass().strip());
         }
         return query.getResultStream().map(RunView::of).toList();
     }
@@ -69,12 +74,7 @@ public class RunSearch {
                 .filter(found -> found != null)
                 .findFirst()
                 .orElseThrow(() -> new RunNotFound(id));
-        List<TimedEvent> events = em.createQuery(
-                        "SELECT e FROM RunEvent e WHERE e.runId = :id ORDER BY e.seq", RunEvent.class)
-                .setParameter("id", run.id())
-                .getResultStream()
-                .map(RunEvent::toTimed)
-                .toList();
+        List<TimedEvent> events = LogReads.timed(em, run.id());
         return new RunTimeline(RunView.of(run), events, RunTimings.of(run.createdAt(), events));
     }
 
@@ -85,7 +85,7 @@ public class RunSearch {
      */
     static String errorTypePattern(String errorClass) {
         String literal = errorClass.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%\"type\":\"urn:switchboard:problem:" + literal + "\"%";
+        return "%\"type\":\"" + PROBLEM_BASE + literal + "\"%";
     }
 
     private static boolean given(String value) {

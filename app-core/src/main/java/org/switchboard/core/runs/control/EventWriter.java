@@ -28,10 +28,14 @@ public class EventWriter {
                     // A commit whose answer was lost is retried: rows it did write are left as they are, not a failure.
                     + " ON DUPLICATE KEY UPDATE run_id = run_id";
     private static final String DELETE = "DELETE FROM run_events WHERE run_id IN ";
+    private static final String DELETE_COMPACTED = "DELETE FROM run_logs WHERE run_id IN ";
     private static final String LAST_SEQ = "SELECT MAX(seq) FROM run_events WHERE run_id = ?";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
+
+    @jakarta.inject.Inject
+    RunCompactor compactor;
 
     /** A writer with a connection of its own, for one writer thread; whoever asks for it closes it. */
     Lane lane() {
@@ -68,6 +72,11 @@ public class EventWriter {
             } catch (SQLException | RuntimeException e) {
                 discard();
                 throw e;
+            }
+            for (RunLog.Pending pending : batch) {
+                if (pending.termination() != null) {
+                    compactor.ended(pending.entry().runId()); // its log is whole and durable now
+                }
             }
         }
 
@@ -179,11 +188,14 @@ public class EventWriter {
         }
     }
 
-    /** Deletes the logs of the given runs (the retention purge). */
+    /** Deletes the logs of the given runs, as rows or compacted (the retention purge). */
     static void deleteOf(Connection connection, List<Long> runIds) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE + RunRows.placeholders(runIds.size()))) {
-            RunRows.bindIds(delete, 1, runIds);
-            delete.executeUpdate();
+        for (String statement : List.of(DELETE, DELETE_COMPACTED)) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement(statement + RunRows.placeholders(runIds.size()))) {
+                RunRows.bindIds(delete, 1, runIds);
+                delete.executeUpdate();
+            }
         }
     }
 }

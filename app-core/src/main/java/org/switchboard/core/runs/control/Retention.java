@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Purges what is past its retention, every minute: the events of runs that ended longer ago than
- * {@code switchboard.runs.retention} (the run row stays as an {@code expired} tombstone, so its id answers
- * 410 rather than 404), and idempotency keys older than {@code switchboard.idempotency.ttl}.
+ * {@code switchboard.runs.retention}, as rows or compacted (the run row stays as an {@code expired} tombstone, so
+ * its id answers 410 rather than 404), and idempotency keys older than {@code switchboard.idempotency.ttl}. Then
+ * it compacts the logs of ended runs no instance has compacted yet ({@link RunCompactor#sweep}).
  */
 @Singleton
 @jakarta.ejb.Startup // created at deploy: a singleton first created by a timer tick during undeploy breaks it
@@ -31,6 +32,9 @@ public class Retention {
     RunRows rows;
 
     @Inject
+    RunCompactor compactor;
+
+    @Inject
     org.switchboard.core.idempotency.boundary.IdempotencyKeys keys;
 
     @Schedule(second = "15", minute = "*", hour = "*", persistent = false)
@@ -44,6 +48,11 @@ public class Retention {
             keys.purge();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention purge failed; it runs again in a minute", e);
+        }
+        try {
+            compactor.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Compacting the logs of ended runs failed; it runs again in a minute", e);
         }
     }
 }

@@ -10,13 +10,13 @@ import java.util.Collection;
 import java.util.List;
 import org.switchboard.core.runs.entity.LogEntry;
 import org.switchboard.core.runs.entity.Run;
-import org.switchboard.core.runs.entity.RunEvent;
 import org.switchboard.core.runs.entity.RunStatus;
 import org.switchboard.core.tenants.boundary.TenantScope;
 
 /**
- * The run engine's reads of {@code runs} and {@code run_events} through JPA. It writes nothing: {@link RunRows}
- * is the one writer of {@code runs} and {@link EventWriter} of {@code run_events}. Each method is its own
+ * The run engine's reads of {@code runs} and of run logs ({@code run_events} or, once compacted, {@code run_logs}:
+ * {@link LogReads}) through JPA. It writes nothing: {@link RunRows} is the one writer of {@code runs},
+ * {@link EventWriter} of {@code run_events} and {@link RunCompactor} of {@code run_logs}. Each method is its own
  * transaction: the engine runs on background threads, outside any request's transaction. The engine's methods are platform work and see every tenant's
  * runs; {@link #findInScope} and {@link #eventsInScope} see only the runs of the caller's tenant
  * ({@link TenantScope}).
@@ -67,13 +67,6 @@ public class RunStore {
     }
 
     private static List<LogEntry> events(EntityManager em, long runId, int afterSeq) {
-        return em.createQuery(
-                        "SELECT e FROM RunEvent e WHERE e.runId = :id AND e.seq > :after ORDER BY e.seq",
-                        RunEvent.class)
-                .setParameter("id", runId)
-                .setParameter("after", afterSeq)
-                .getResultStream()
-                .map(RunEvent::toEntry)
-                .toList();
+        return LogReads.entries(em, runId, afterSeq);
     }
 }
