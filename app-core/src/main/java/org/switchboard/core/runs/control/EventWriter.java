@@ -73,10 +73,22 @@ public class EventWriter {
                 discard();
                 throw e;
             }
-            for (RunLog.Pending pending : batch) {
-                if (pending.termination() != null) {
-                    compactor.ended(pending.entry().runId()); // its log is whole and durable now
+            compactLater(batch);
+        }
+
+        /**
+         * Hands the runs the batch ended to the compactor. Never fails the committed batch: a compactor that cannot
+         * take them (the application stopping, its bean not created yet) leaves them to the sweep.
+         */
+        private void compactLater(List<RunLog.Pending> batch) {
+            try {
+                for (RunLog.Pending pending : batch) {
+                    if (pending.termination() != null) {
+                        compactor.ended(pending.entry().runId()); // its log is whole and durable now
+                    }
                 }
+            } catch (RuntimeException stopping) {
+                // the sweep compacts them
             }
         }
 
