@@ -19,8 +19,20 @@ public final class Jdbc {
 
     /** Runs {@code work} and commits, or rolls back on any failure. */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        return inTransaction(dataSource, -1, work);
+    }
+
+    /**
+     * Runs {@code work} at the given {@link Connection} isolation level ({@code -1}: the connection's own) and
+     * commits, or rolls back on any failure; the connection goes back to the pool as it came.
+     */
+    public static <T> T inTransaction(DataSource dataSource, int isolation, Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            int before = isolation >= 0 ? connection.getTransactionIsolation() : -1;
             connection.setAutoCommit(false);
+            if (isolation >= 0) {
+                connection.setTransactionIsolation(isolation);
+            }
             try {
                 T result = work.on(connection);
                 connection.commit();
@@ -29,6 +41,9 @@ public final class Jdbc {
                 connection.rollback();
                 throw e;
             } finally {
+                if (isolation >= 0) {
+                    connection.setTransactionIsolation(before);
+                }
                 connection.setAutoCommit(true);
             }
         }

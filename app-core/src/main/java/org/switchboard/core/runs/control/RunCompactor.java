@@ -153,21 +153,8 @@ public class RunCompactor {
      * log's inserts, whatever the database's default isolation.
      */
     private <T> T inTransaction(Jdbc.Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                T result = work.on(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(true);
-            }
+        try {
+            return Jdbc.inTransaction(dataSource, Connection.TRANSACTION_READ_COMMITTED, work);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compact run logs", e);
         }
