@@ -1,17 +1,17 @@
 package org.switchboard.core.platform;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -20,7 +20,7 @@ import org.flywaydb.core.Flyway;
 /**
  * Applies the versioned migrations of the {@code db} module when the application starts. A database
  * that is down at deploy time does not fail the deploy: readiness stays down and the migration is
- * retried every few seconds until it succeeds.
+ * retried every few seconds ({@link Ticker}, through the business proxy) until it succeeds.
  */
 @Singleton
 @Startup
@@ -28,30 +28,42 @@ import org.flywaydb.core.Flyway;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits its own work.
 public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
-    private static final long RETRY_MILLIS = 5_000;
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(5);
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     @Resource
-    TimerService timers;
+    SessionContext context;
+
+    @jakarta.inject.Inject
+    Ticker ticker;
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<SchemaReady> ready;
 
     private volatile boolean migrated;
+    private volatile ScheduledFuture<?> retries;
 
     @PostConstruct
     void start() {
         if (!migrate()) {
-            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("schema-migration", false));
+            retries = ticker.every(
+                    "Schema migration retry", RETRY_EVERY, context.getBusinessObject(SchemaMigration.class)::retry);
         }
     }
 
-    @Timeout
-    void retry(Timer timer) {
-        if (migrate()) {
-            timer.cancel();
+    /** The retry tick: migrates unless done, and stops retrying once the schema is there. */
+    public void retry() {
+        if (migrated || migrate()) {
+            retries.cancel(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retries != null) {
+            retries.cancel(false);
         }
     }
 
@@ -71,7 +83,7 @@ public class SchemaMigration {
             migrated = true;
             ready.fire(new SchemaReady());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Schema migration failed; retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
+            LOG.log(Level.WARNING, "Schema migration failed; retrying in " + RETRY_EVERY + ": " + e.getMessage());
         }
         return migrated;
     }

@@ -7,8 +7,8 @@
  * and its subclasses, which their problem mappers translate), {@link org.switchboard.core.platform.Ids} and
  * {@link org.switchboard.core.platform.JsonP}; the web's readiness check may also read
  * {@link org.switchboard.core.platform.Database}'s JNDI name and whether
- * {@link org.switchboard.core.platform.SchemaMigration} has run. The rest (thread pools, the batch writer, the
- * instance name, converters, lifecycle events) is core's own. The architecture tests of app-core, app-web and
+ * {@link org.switchboard.core.platform.SchemaMigration} has run. The rest (thread pools, the ticker, the batch writer,
+ * the instance name, converters, lifecycle events) is core's own. The architecture tests of app-core, app-web and
  * app-admin hold these lines.
  */
 package org.switchboard.core.platform;
