@@ -48,16 +48,14 @@ public class SchemaMigration {
     @PostConstruct
     void start() {
         if (!migrate()) {
-            retries = ticker.every(
+            retries = ticker.retry(
                     "Schema migration retry", RETRY_EVERY, context.getBusinessObject(SchemaMigration.class)::retry);
         }
     }
 
-    /** The retry tick: migrates unless done, and stops retrying once the schema is there. */
-    public void retry() {
-        if (migrated || migrate()) {
-            retries.cancel(false);
-        }
+    /** The retry tick: migrates unless done; {@code true} once the schema is there, which ends the retries. */
+    public boolean retry() {
+        return migrated || migrate();
     }
 
     @PreDestroy

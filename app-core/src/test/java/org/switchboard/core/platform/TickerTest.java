@@ -38,6 +38,32 @@ class TickerTest {
                 });
     }
 
+    private void schemaReady() {
+        ticker.schemaReady(new SchemaReady());
+    }
+
+    @Test
+    void ticksWaitForTheSchema() throws InterruptedException {
+        var ticks = new AtomicInteger();
+        ticker.every("Sweep", PERIOD, ticks::incrementAndGet);
+
+        Thread.sleep(PERIOD.multipliedBy(10).toMillis()); // a negative assertion: nothing may happen in this time
+        assertThat(ticks).as("ticks before the schema is there").hasValue(0);
+
+        schemaReady();
+        await("a tick").atMost(Duration.ofSeconds(5)).until(() -> ticks.get() >= 1);
+    }
+
+    @Test
+    void aRetryRunsBeforeTheSchemaAndEndsOnceItSucceeds() throws InterruptedException {
+        var attempts = new AtomicInteger();
+        var retries = ticker.retry("Migration", PERIOD, () -> attempts.incrementAndGet() == 3);
+
+        await("the retries to end").atMost(Duration.ofSeconds(5)).until(retries::isCancelled);
+        Thread.sleep(PERIOD.multipliedBy(5).toMillis()); // a negative assertion: nothing may happen in this time
+        assertThat(attempts).hasValue(3);
+    }
+
     @AfterEach
     void shutdown() {
         executor.shutdownNow();
@@ -45,6 +71,7 @@ class TickerTest {
 
     @Test
     void aTickThatThrowsKeepsItsSchedule() {
+        schemaReady();
         var ticks = new AtomicInteger();
         ticker.every("Failing tick", PERIOD, () -> {
             ticks.incrementAndGet();
@@ -56,6 +83,7 @@ class TickerTest {
 
     @Test
     void aTickNeverOverlapsItself() {
+        schemaReady();
         var running = new AtomicInteger();
         var overlapped = new AtomicInteger();
         var ticks = new AtomicInteger();
@@ -74,6 +102,7 @@ class TickerTest {
 
     @Test
     void stoppingWaitsForTheTickInProgressAndStartsNoOther() throws Exception {
+        schemaReady();
         var ticks = new AtomicInteger();
         var inTick = new CountDownLatch(1);
         var release = new CountDownLatch(1);
