@@ -25,13 +25,13 @@ raise_open_files() {
   echo "Open-files limit: $have"
 }
 
-# Starts the launcher in its own session, as ./switchboard run does after its build (same JVM options), logging
-# to $1; waits until Switchboard is ready. Sets RUN_PID, PAYARA_PID and MARIADB_PID. The caller traps EXIT with
-# stop_switchboard (before calling this, so that a failed start is cleaned up too).
+# Starts the launcher in its own session, as ./switchboard run does after its build (same JVM options and malloc
+# arenas), logging to $1; waits until Switchboard is ready. Sets RUN_PID, PAYARA_PID and MARIADB_PID. The caller
+# traps EXIT with stop_switchboard (before calling this, so that a failed start is cleaned up too).
 start_switchboard() {
   local log=$1
   mkdir -p "$(dirname "$log")"
-  setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" setsid java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -cp "launcher/target/classes:$(cat launcher/target/classpath.txt)" org.switchboard.launcher.Launcher run \
     > "$log" 2>&1 &
   RUN_PID=$!

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PayaraServerTest {
+class DomainConfigTest {
     private static final String DOMAIN =
             """
             <domain>
@@ -22,6 +22,8 @@ class PayaraServerTest {
                   </network-config>
                   <java-config classpath-suffix="" system-classpath="">
                     <jvm-options>-Xmx512m</jvm-options>
+                    <jvm-options>-Dorg.glassfish.additionalOSGiBundlesToStart=org.apache.felix.shell,org.apache.felix.gogo.runtime,org.apache.felix.shell.remote,org.apache.felix.fileinstall</jvm-options>
+                    <jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>
                   </java-config>
                 </config>
                 <config name="default-config">
@@ -39,16 +41,31 @@ class PayaraServerTest {
             </domain>
             """;
 
+    /** Payara's listeners for remote management and IIOP, as its default domain has them. */
+    private static final String LISTENERS =
+            """
+            <config name="server-config">
+              <iiop-service>
+                <iiop-listener address="0.0.0.0" port="3700" lazy-init="true" id="orb-listener-1"></iiop-listener>
+                <iiop-listener address="0.0.0.0" port="3820" id="SSL" security-enabled="true"></iiop-listener>
+                <iiop-listener address="0.0.0.0" port="3920" id="SSL_MUTUALAUTH" security-enabled="true"></iiop-listener>
+              </iiop-service>
+              <admin-service system-jmx-connector-name="system" type="das-and-server">
+                <jmx-connector address="0.0.0.0" port="8686" name="system" security-enabled="false"></jmx-connector>
+              </admin-service>
+            </config>
+            """;
+
     @TempDir
     Path home;
 
     private Path config;
 
-    private PayaraServer server() throws IOException {
-        config = home.resolve("glassfish/domains/domain1/config/domain.xml");
+    private DomainConfig server() throws IOException {
+        config = home.resolve("config/domain.xml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, DOMAIN);
-        return new PayaraServer(home);
+        return new DomainConfig(home);
     }
 
     @Test
@@ -148,5 +165,55 @@ class PayaraServerTest {
                 .isGreaterThan(domain.indexOf("server-config"))
                 .isLessThan(domain.indexOf("default-config"));
         assertThat(domain.replace("\n        " + option, "")).isEqualTo(DOMAIN);
+    }
+
+    @Test
+    void theHeapIs384MbUnlessAnOperatorChoseOtherwise() throws IOException {
+        var server = server();
+
+        server.ensureSmallerHeap();
+        server.ensureSmallerHeap();
+
+        String domain = Files.readString(config);
+        assertThat(domain).doesNotContain("-Xmx512m");
+        assertThat(domain.split("<jvm-options>-Xmx384m</jvm-options>", -1)).hasSize(3);
+
+        Files.writeString(config, DOMAIN.replace("-Xmx512m", "-Xmx2g"));
+        server.ensureSmallerHeap();
+        assertThat(Files.readString(config)).isEqualTo(DOMAIN.replace("-Xmx512m", "-Xmx2g"));
+    }
+
+    @Test
+    void theOsgiShellsAreNotStarted() throws IOException {
+        var server = server();
+
+        server.ensureNoOsgiShell();
+
+        String domain = Files.readString(config);
+        assertThat(domain).doesNotContain("additionalOSGiBundlesToStart");
+        assertThat(domain)
+                .as("only that option goes, with its line")
+                .isEqualTo(DOMAIN.replaceAll("\\n *<jvm-options>-Dorg\\.glassfish\\.additionalOSGi[^\\n]*", ""));
+    }
+
+    @Test
+    void theJmxConnectorAndTheOrbsTlsListenersAreOffOnceAndTheLazyListenerStays() throws IOException {
+        var server = server();
+        Files.writeString(config, LISTENERS);
+
+        server.ensureNoRemoteManagementListeners();
+        server.ensureNoRemoteManagementListeners();
+
+        String domain = Files.readString(config);
+        assertThat(domain)
+                .contains("<jmx-connector enabled=\"false\" address=\"0.0.0.0\" port=\"8686\"")
+                .contains("<iiop-listener enabled=\"false\" address=\"0.0.0.0\" port=\"3820\" id=\"SSL\"")
+                .contains("<iiop-listener enabled=\"false\" address=\"0.0.0.0\" port=\"3920\" id=\"SSL_MUTUALAUTH\"")
+                .contains("<iiop-listener address=\"0.0.0.0\" port=\"3700\" lazy-init=\"true\" id=\"orb-listener-1\">");
+        assertThat(domain.split(" enabled=\"false\"", -1)).hasSize(4);
+
+        Files.writeString(config, LISTENERS.replace("<jmx-connector address", "<jmx-connector enabled=\"true\" address"));
+        server.ensureNoRemoteManagementListeners();
+        assertThat(Files.readString(config)).contains("<jmx-connector enabled=\"true\" address");
     }
 }
