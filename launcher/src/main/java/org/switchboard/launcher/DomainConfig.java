@@ -19,6 +19,7 @@ final class DomainConfig {
     static final int RESPONSE_BUFFER_BYTES = 2048;
     /** Payara's default heap, replaced by {@link #HEAP}; any other size is an operator's and stays. */
     static final String PAYARA_DEFAULT_HEAP = "-Xmx512m";
+
     static final String HEAP = "-Xmx384m";
     static final String OSGI_SHELL_BUNDLES = "-Dorg.glassfish.additionalOSGiBundlesToStart=";
 
@@ -110,7 +111,8 @@ final class DomainConfig {
      * are CPU at rest and memory for nothing.
      */
     void ensureNoOsgiShell() {
-        edit(domain -> domain.replaceAll("\\s*<jvm-options>" + Pattern.quote(OSGI_SHELL_BUNDLES) + "[^<]*</jvm-options>", ""));
+        edit(domain ->
+                domain.replaceAll("\\s*<jvm-options>" + Pattern.quote(OSGI_SHELL_BUNDLES) + "[^<]*</jvm-options>", ""));
     }
 
     /**

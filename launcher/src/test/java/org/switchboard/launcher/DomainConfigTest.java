@@ -212,7 +212,8 @@ class DomainConfigTest {
                 .contains("<iiop-listener address=\"0.0.0.0\" port=\"3700\" lazy-init=\"true\" id=\"orb-listener-1\">");
         assertThat(domain.split(" enabled=\"false\"", -1)).hasSize(4);
 
-        Files.writeString(config, LISTENERS.replace("<jmx-connector address", "<jmx-connector enabled=\"true\" address"));
+        Files.writeString(
+                config, LISTENERS.replace("<jmx-connector address", "<jmx-connector enabled=\"true\" address"));
         server.ensureNoRemoteManagementListeners();
         assertThat(Files.readString(config)).contains("<jmx-connector enabled=\"true\" address");
     }
