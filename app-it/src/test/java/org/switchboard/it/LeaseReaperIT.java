@@ -12,8 +12,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The EJB-timer worker ends runs whose instance died mid-run: such a run's lease is never renewed, and the
- * reaper (every second in this suite) ends it as incomplete, appending a terminal error event after the last one.
+ * The lease reaper (a scheduled worker) ends runs whose instance died mid-run: such a run's lease is never renewed,
+ * and the reaper (every second in this suite) ends it as incomplete, appending a terminal error event after the last
+ * one.
  */
 class LeaseReaperIT extends SwitchboardDeployment {
     private static final long RUN_ID = 4_000_000_000_000L + System.nanoTime() % 1_000_000;
