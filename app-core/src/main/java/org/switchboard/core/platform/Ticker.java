@@ -72,7 +72,7 @@ public class Ticker {
 
     /** Runs {@code tick} every {@code period}, counted from the end of the previous tick, the first after one. */
     public ScheduledFuture<?> every(String name, Duration period, Runnable tick) {
-        return fixedDelay(name, period, guard(name, tick, true));
+        return fixedDelay(period, guard(name, tick, true));
     }
 
     /**
@@ -86,7 +86,7 @@ public class Ticker {
                 schedule.get().cancel(false);
             }
         };
-        schedule.set(fixedDelay(name, period, guard(name, tick, false)));
+        schedule.set(fixedDelay(period, guard(name, tick, false)));
         return schedule.get();
     }
 
@@ -102,7 +102,7 @@ public class Ticker {
         schemaReady = true;
     }
 
-    private ScheduledFuture<?> fixedDelay(String name, Duration period, Runnable guarded) {
+    private ScheduledFuture<?> fixedDelay(Duration period, Runnable guarded) {
         long millis = period.toMillis();
         return track(scheduler.scheduleWithFixedDelay(guarded, millis, millis, TimeUnit.MILLISECONDS));
     }
