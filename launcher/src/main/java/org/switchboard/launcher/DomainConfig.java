@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 final class DomainConfig {
     static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     static final int SOCKET_WRITE_BUFFER_SIZE = 16384;
-    static final String RESPONSE_BUFFER_SIZE = "org.glassfish.grizzly.http.io.OutputBuffer.default-buffer-size";
-    static final int RESPONSE_BUFFER_BYTES = 2048;
     /** Payara's default heap, replaced by {@link #HEAP}; any other size is an operator's and stays. */
     static final String PAYARA_DEFAULT_HEAP = "-Xmx512m";
 
@@ -32,7 +30,6 @@ final class DomainConfig {
     /** Every edit below, in one pass over the file. */
     void apply() {
         ensureCommonPoolParallelism();
-        ensureSmallResponseBuffers();
         ensureSlowPerfDataSampling();
         ensureBoundedWriteQueues();
         ensureDataGridOff();
@@ -51,17 +48,6 @@ final class DomainConfig {
         ensureSystemProperty(
                 COMMON_POOL_PARALLELISM,
                 Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
-    }
-
-    /**
-     * Grizzly's response buffer starts at 2 KB instead of 8 KB. An SSE frame is flushed on its own, and after each
-     * flush Grizzly allocates a fresh buffer of this size for the next write (a thread that is not one of its own
-     * has no buffer pool): at 8 KB that was most of the half megabyte a streamed run allocated on the publishing
-     * thread (JFR thread allocation counters). A servlet that asks for a bigger buffer still gets it (the
-     * container only ever grows it), and a write of at least this size goes out from its own bytes.
-     */
-    void ensureSmallResponseBuffers() {
-        ensureSystemProperty(RESPONSE_BUFFER_SIZE, Integer.toString(RESPONSE_BUFFER_BYTES));
     }
 
     /**

@@ -85,28 +85,6 @@ class DomainConfigTest {
     }
 
     @Test
-    void grizzlysResponseBuffersStartAt2KbOnceAndAnOperatorsChoiceIsKept() throws IOException {
-        var server = server();
-
-        server.ensureSmallResponseBuffers();
-        server.ensureSmallResponseBuffers();
-
-        String option =
-                "<jvm-options>-Dorg.glassfish.grizzly.http.io.OutputBuffer.default-buffer-size=2048</jvm-options>";
-        String domain = Files.readString(config);
-        assertThat(domain.split(option, -1))
-                .as("once, in the first java-config")
-                .hasSize(2);
-        assertThat(domain.indexOf(option)).isLessThan(domain.indexOf("default-config"));
-
-        Files.writeString(config, domain.replace("=2048<", "=16384<"));
-        server.ensureSmallResponseBuffers();
-        assertThat(Files.readString(config))
-                .contains("default-buffer-size=16384<")
-                .doesNotContain("=2048<");
-    }
-
-    @Test
     void theJvmSamplesItsPerformanceCountersOnceASecond() throws IOException {
         var server = server();
 
