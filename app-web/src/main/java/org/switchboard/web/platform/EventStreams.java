@@ -26,6 +26,8 @@ import org.switchboard.core.metrics.boundary.StreamMetrics;
 public class EventStreams {
     static final long HEARTBEAT_SECONDS = 15;
     static final long RETRY_MILLIS = 10;
+    /** The response buffer of an event stream: a frame is flushed on its own (see {@link ResponseBuffers}). */
+    static final int FRAME_BUFFER_BYTES = 512;
 
     @Inject
     WebThreads pools;
@@ -58,6 +60,7 @@ public class EventStreams {
     /** A new stream on {@code response}; the resource resumes with its {@link EventStream#response()}. */
     public EventStream open(HttpServletResponse response) {
         startTicks();
+        ResponseBuffers.shrink(response, FRAME_BUFFER_BYTES);
         return new EventStream(response, this);
     }
 
