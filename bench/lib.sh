@@ -36,7 +36,7 @@ start_switchboard() {
     > "$log" 2>&1 &
   RUN_PID=$!
   for _ in $(seq 1 150); do
-    grep -q 'Switchboard is ready' "$log" && break
+    grep -qs 'Switchboard is ready' "$log" && break
     kill -0 "$RUN_PID" 2> /dev/null || { cat "$log"; exit 1; }
     sleep 2
   done
